@@ -1,0 +1,3 @@
+from presslint.cli import run
+
+run()

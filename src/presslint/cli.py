@@ -1,0 +1,162 @@
+"""The ``presslint`` command: parse options, call the API, choose the exit status.
+
+Exit status of ``check``: 0 no problems; 1 problems found (or, with --diff, a
+diff to show); 2 usage, configuration or input error (other files are still
+checked); 3 no problems found but some checks could not run (a rule over its
+time budget, LanguageTool unreachable), so the text is not known to be clean.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from presslint import __version__
+
+app = typer.Typer(
+    name="presslint",
+    help="Lint and fix news articles: editing debris, punctuation, names, voice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR, EXIT_INCOMPLETE = 0, 1, 2, 3
+FORMATS = ("text", "concise", "json", "jsonl", "github", "gitlab", "sarif")
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    """Print one line on stderr and return the Exit to raise."""
+    sys.stderr.write(f"presslint: error: {message}\n")
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"presslint {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """presslint: a linter and fixer for news articles."""
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; - reads stdin.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Rules to run (codes, prefixes or names; comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to skip.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Article language: auto, fr or en.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of searching for one.")] = None,
+    output_format: Annotated[
+        Optional[str], typer.Option("--format", help="text, concise, json, jsonl, github, gitlab or sarif.")
+    ] = None,
+    statistics: Annotated[bool, typer.Option(help="Count problems per rule.")] = False,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when problems are found.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
+    fix: Annotated[bool, typer.Option(help="Apply safe fixes and rewrite the files.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(help="Also apply unsafe fixes.")] = False,
+    diff: Annotated[bool, typer.Option(help="Print the diff --fix would apply; write nothing.")] = False,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the text read from stdin.")] = None,
+    input_format: Annotated[Optional[str], typer.Option(help="txt, md or html, whatever the extension.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+) -> None:
+    """Check articles and report problems; with --fix, repair what can be repaired safely."""
+    from presslint.runner import CheckRequest, run_check
+
+    if not paths:
+        raise fail("no paths given (use - to read stdin)")
+    if lang is not None and lang not in ("auto", "fr", "en"):
+        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
+    if fmt not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if input_format is not None and input_format not in ("txt", "md", "html"):
+        raise fail(f"--input-format must be txt, md or html, not {input_format!r}")
+    request = CheckRequest(
+        paths=list(paths),
+        select=_split(select),
+        ignore=_split(ignore) or (),
+        extend_select=_split(extend_select) or (),
+        lang=lang,
+        config=config,
+        output_format=fmt,
+        statistics=statistics,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        fix=fix or unsafe_fixes or diff,
+        unsafe=unsafe_fixes,
+        diff=diff,
+        stdin_filename=stdin_filename,
+        input_format=input_format,
+        color=color,
+    )
+    raise typer.Exit(run_check(request))
+
+
+@app.command("rules")
+def list_rules(
+    config: Annotated[Optional[Path], typer.Option(help="Config file naming extra rule folders.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List every rule: code, name, family, languages, fix, and whether it is on by default."""
+    import json
+
+    from presslint.catalog import rule_rows
+
+    try:
+        rows = rule_rows(config)
+    except Exception as exc:  # ConfigError, RuleFileError: one line
+        raise fail(str(exc)) from None
+    if output_format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        fixable = {"safe": "fix", "unsafe": "unsafe fix", None: ""}[row["fix"]]
+        default = "on" if row["default"] else "off"
+        sys.stdout.write(
+            f"{row['code']:<7} {row['name']:<30} {row['family']:<12} {','.join(row['languages']):<6} "
+            f"{fixable:<10} {default:<3}  {row['summary']}\n"
+        )
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code or name.")],
+    config: Annotated[Optional[Path], typer.Option(help="Config file naming extra rule folders.")] = None,
+) -> None:
+    """Print a rule's documentation with its examples."""
+    from presslint.catalog import explain_rule
+
+    try:
+        sys.stdout.write(explain_rule(rule, config))
+    except Exception as exc:
+        raise fail(str(exc)) from None
+
+
+def run() -> None:
+    """Console-script entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("presslint: interrupted\n")
+        sys.exit(130)

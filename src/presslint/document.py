@@ -1,0 +1,300 @@
+"""The Document: a source text, its prose view, and the structure rules need.
+
+Rules read ``doc.text`` (the prose view) and its paragraphs, sentences and
+quotation spans, all in prose offsets. The Document alone converts prose
+offsets to source offsets and to line/column, so no rule does arithmetic on
+positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from presslint import lexicons
+from presslint.formats.prose import Block, BlockKind, OffsetMap, ProseView
+
+LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- language
+
+_STOPWORDS = {
+    "fr": frozenset(
+        "le la les des du de et est une un dans pour que qui sur au aux avec pas ce cette il elle "
+        "ils sont été à a ont par plus ses son sa leur entre selon après lors".split()
+    ),
+    "en": frozenset(
+        "the and of to in is that for on with was as by at it from his her are were has have "
+        "had said be an this which their after but not".split()
+    ),
+}
+_WORD = regex.compile(r"\p{L}+")
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """French or English by stop-word counts over the first few thousand characters."""
+    sample = text[:4000].lower()
+    scores = {lang: 0 for lang in _STOPWORDS}
+    for m in _WORD.finditer(sample):
+        w = m.group()
+        for lang, words in _STOPWORDS.items():
+            if w in words:
+                scores[lang] += 1
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
+        return default
+    return best
+
+
+# --------------------------------------------------------------------------- quotations
+
+# Opening mark -> closing marks that end it.
+_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›", "„": "“”", "‚": "‘’"}
+_CLOSERS = {c for cs in _PAIRS.values() for c in cs}
+
+
+def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
+    """Spans of quoted text, marks included, in prose offsets.
+
+    Typographic marks pair with a stack and may run across paragraphs (a French
+    quotation continues until its »). A quotation never closed runs to the end
+    of the paragraph where it opened. Straight double quotes toggle within a
+    paragraph. Block quotes (Markdown ``>``, HTML ``<blockquote>``) are quotations.
+    """
+    spans: list[Span] = []
+    stack: list[tuple[str, int, int]] = []  # (opening mark, offset, block index)
+    block_ends = [b.end for b in blocks]
+    for bi, block in enumerate(blocks):
+        if block.kind is BlockKind.BLOCKQUOTE:
+            spans.append(Span(block.start, block.end))
+        straight_open: int | None = None
+        for i in range(block.start, block.end):
+            ch = text[i]
+            if ch == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    spans.append(Span(straight_open, i + 1))
+                    straight_open = None
+                continue
+            if ch in _PAIRS:
+                # “ is both an English opener and a German closer: close a „ first.
+                if ch == "“" and stack and stack[-1][0] == "„":
+                    mark, start, _ = stack.pop()
+                    spans.append(Span(start, i + 1))
+                    continue
+                stack.append((ch, i, bi))
+            elif ch in _CLOSERS:
+                for depth in range(len(stack) - 1, -1, -1):
+                    if ch in _PAIRS[stack[depth][0]]:
+                        _, start, _ = stack[depth]
+                        spans.append(Span(start, i + 1))
+                        del stack[depth:]
+                        break
+        if straight_open is not None:
+            spans.append(Span(straight_open, block.end))
+    # Quotations never closed: up to the end of their own paragraph.
+    for _, start, bi in stack:
+        spans.append(Span(start, block_ends[bi]))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for s in spans:
+        if merged and s.start <= merged[-1].end:
+            if s.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, s.end)
+        else:
+            merged.append(s)
+    return merged
+
+
+# --------------------------------------------------------------------------- sentences
+
+_BOUNDARY = regex.compile(
+    r"""
+    (?P<term>[.!?…]+)              # terminal punctuation
+    (?P<close>[»”’"')\]]*)         # closing quotes or brackets
+    (?P<space>[ \t\u00a0\u202f\n]+)
+    (?=(?P<next>\S))
+    """,
+    regex.VERBOSE,
+)
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+_INITIAL = regex.compile(r"^(?:\p{Lu}|\p{Lu}\.-?\p{Lu}|\p{Lu}\p{Ll}?)$")
+
+
+def _abbreviations(lang: str) -> frozenset[str]:
+    return lexicons.load(lang, "abbreviations")
+
+
+def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
+    """Sentences of one paragraph, tuned to news prose.
+
+    A full stop does not end a sentence after an abbreviation (``M.``,
+    ``U.S.``, ``p.m.``), an initial (``J.-P.``), or inside a number; an ellipsis
+    or a ``?``/``!`` followed by a lower-case word continues the sentence. A
+    full stop followed by a lower-case word does end one: that is how fragments
+    such as ``Maliens. soldats.`` become visible to the rules.
+    """
+    abbreviations = _abbreviations(lang)
+    sentences: list[Span] = []
+    start = block.start
+    # Skip leading white space.
+    while start < block.end and text[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(text, block.start, block.end):
+        term, close, nxt = m.group("term"), m.group("close"), m.group("next")
+        before = text[start : m.start()]
+        if not before.strip():
+            continue
+        if term == "." and not close:
+            tok = _LAST_TOKEN.search(before)
+            word = tok.group(1).lstrip("(«“\"'[") if tok else ""
+            if word in abbreviations or _INITIAL.match(word):
+                continue
+            if word[:1].isdigit() and nxt.isdigit():
+                continue
+        if nxt.islower() and (term != "." or close):
+            # `?`/`!`/`…` or a closing quote followed by lower case: same sentence.
+            continue
+        if nxt in ",;:":
+            continue
+        end = m.start("space")
+        sentences.append(Span(start, end))
+        start = m.end()
+    end = block.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Span(start, end))
+    return sentences
+
+
+# --------------------------------------------------------------------------- document
+
+
+class Document:
+    """A source file (or string) ready for the rules."""
+
+    def __init__(
+        self,
+        source: str,
+        view: ProseView,
+        *,
+        path: str = "<text>",
+        lang: str | None = None,
+        fmt: str = "txt",
+    ) -> None:
+        self.source = source
+        self.text = view.text
+        self.blocks = view.blocks
+        self.offsets: OffsetMap = view.offsets
+        self.path = path
+        self.format = fmt
+        self.lang = lang if lang in LANGUAGES else detect_language(view.text)
+
+    # -- structure, computed on first use ------------------------------------------
+    @property
+    def paragraphs(self) -> list[Block]:
+        return self.blocks
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        out: list[Span] = []
+        for block in self.blocks:
+            out.extend(segment_sentences(self.text, block, self.lang))
+        return out
+
+    @cached_property
+    def quotations(self) -> list[Span]:
+        return find_quotations(self.text, self.blocks)
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [q.start for q in self.quotations]
+
+    def in_quotation(self, start: int, end: int | None = None) -> bool:
+        """True if the prose span ``[start, end)`` overlaps a quotation."""
+        end = start + 1 if end is None else max(end, start + 1)
+        i = bisect_right(self._quotation_starts, end - 1) - 1
+        return i >= 0 and self.quotations[i].end > start
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset <= self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def sentence_at(self, offset: int) -> Span | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    # -- positions ----------------------------------------------------------------
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of a prose span."""
+        s = self.offsets.to_source(start)
+        e = self.offsets.to_source(end, is_end=True) if end > start else s
+        return s, max(s, e)
+
+    def source_edit(self, start: int, end: int, replacement: str) -> tuple[int, int] | None:
+        """Source span for a prose edit, or None if it would touch markup or an entity."""
+        if not self.offsets.is_verbatim_span(start, end):
+            return None
+        s, e = self.source_span(start, end)
+        if self.source[s:e] != self.text[start:end]:
+            return None
+        return s, e
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.source.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        i = bisect_right(self._line_starts, source_offset) - 1
+        return i + 1, source_offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self._line_starts
+        s = starts[line - 1]
+        e = starts[line] - 1 if line < len(starts) else len(self.source)
+        return self.source[s:e].rstrip("\r")
+
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def word_index(self) -> list[tuple[int, int]]:
+        """(start, end) of every word in the prose; cheap to share among rules."""
+        return [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+
+
+__all__ = ["Document", "Span", "detect_language", "segment_sentences", "find_quotations"]

@@ -1,0 +1,129 @@
+"""Running rules over a Document and turning their findings into Diagnostics.
+
+The engine is where prose offsets become source offsets and line/columns,
+where suppressions and severities are applied, and where a rule that fails
+(a pattern over its time budget, a crash) is contained: it becomes one engine
+diagnostic and the other rules still run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from presslint.config import Settings
+from presslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from presslint.document import Document
+from presslint.rule import Finding, IncompleteCheck, Rule
+from presslint.suppressions import apply_suppressions, parse_suppressions
+
+ENGINE_TIMEOUT = ("ENG001", "rule-timeout")
+ENGINE_CRASH = ("ENG002", "rule-error")
+
+
+@dataclass(slots=True)
+class CheckResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Why the check is incomplete (a rule over its time budget, an unreachable service).
+    incomplete: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _severity_overrides(settings: Settings) -> dict[str, Severity]:
+    return dict(settings.severity)
+
+
+def _severity_for(rule: Rule, code: str, overrides: dict[str, Severity]) -> Severity:
+    if not overrides:
+        return rule.meta.severity
+    for key in (code, rule.meta.code, rule.meta.name):
+        if key in overrides:
+            return overrides[key]
+    for key, level in overrides.items():
+        if code.startswith(key):
+            return level
+    return rule.meta.severity
+
+
+def to_diagnostic(doc: Document, rule: Rule, finding: Finding, severity: Severity) -> Diagnostic:
+    start, end = doc.source_span(finding.start, finding.end)
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end)
+    fix = None
+    if finding.edits:
+        edits = []
+        for ps, pe, replacement in finding.edits:
+            span = doc.source_edit(ps, pe, replacement)
+            if span is None:  # the edit would cross markup or an entity: report, do not fix
+                edits = []
+                break
+            edits.append(Edit(span[0], span[1], replacement))
+        if edits:
+            fix = Fix(tuple(sorted(edits)), finding.applicability)
+    return Diagnostic(
+        path=doc.path,
+        code=finding.code or rule.meta.code,
+        rule=finding.rule or rule.meta.name,
+        severity=severity,
+        message=finding.message,
+        offset=start,
+        end_offset=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+        extra=dict(finding.extra),
+    )
+
+
+def _engine_diagnostic(doc: Document, which: tuple[str, str], message: str) -> Diagnostic:
+    return Diagnostic(doc.path, which[0], which[1], Severity.ERROR, message, 0, 0, 1, 1, 1, 1)
+
+
+def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> CheckResult:
+    """Run ``rules`` (already selected) on ``doc`` and return sorted diagnostics."""
+    result = CheckResult()
+    overrides = _severity_overrides(settings)
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        if not rule.meta.applies_to(doc.lang):
+            continue
+        try:
+            findings: Iterable[Finding] = list(rule.check(doc, settings))
+        except IncompleteCheck as exc:
+            result.incomplete.append(str(exc))
+            result.warnings.append(str(exc))
+            continue
+        except TimeoutError:
+            msg = f"rule {rule.meta.code} ({rule.meta.name}) exceeded its time budget on {doc.path}; its results are missing"
+            diagnostics.append(_engine_diagnostic(doc, ENGINE_TIMEOUT, msg))
+            result.incomplete.append(msg)
+            continue
+        except Exception as exc:  # a broken rule must not stop the others
+            msg = f"rule {rule.meta.code} ({rule.meta.name}) failed on {doc.path}: {type(exc).__name__}: {exc}"
+            diagnostics.append(_engine_diagnostic(doc, ENGINE_CRASH, msg))
+            result.incomplete.append(msg)
+            continue
+        for finding in findings:
+            code = finding.code or rule.meta.code
+            diagnostics.append(to_diagnostic(doc, rule, finding, _severity_for(rule, code, overrides)))
+    diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
+    diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.code, d.message))
+    result.diagnostics = _dedupe(diagnostics)
+    return result
+
+
+def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for d in diagnostics:
+        key = (d.code, d.offset, d.end_offset, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def fixable(diag: Diagnostic, unsafe: bool) -> bool:
+    return diag.fix is not None and (unsafe or diag.fix.applicability is Applicability.SAFE)

@@ -1,0 +1,101 @@
+"""``text``: the copy editor's view, rendered with rich.
+
+Each problem shows where it is, the rule, the message, the line with the span
+underlined (long paragraphs are cut to a window around the span), and the
+suggested fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from presslint.diagnostics import Diagnostic, FileReport
+from presslint.reporting.summary import statistics_lines, summary_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from presslint.reporting import ReportOptions
+
+WINDOW = 60  # characters of context on each side of the span
+
+
+def _visible(s: str) -> str:
+    """Make invisible characters visible in the excerpt."""
+    return (
+        s.replace("\t", "→")
+        .replace("\u00a0", "⍽")
+        .replace("\u202f", "⍽")
+        .replace("\u200b", "␣")
+        .replace("\r", "")
+    )
+
+
+def excerpt(line_text: str, d: Diagnostic) -> tuple[str, int, int]:
+    """The part of the line to show, and the span's start/end within it."""
+    start = d.column - 1
+    end = d.end_column - 1 if d.end_line == d.line else len(line_text)
+    end = max(end, start + 1)
+    left = max(0, start - WINDOW)
+    right = min(len(line_text), end + WINDOW)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line_text) else ""
+    shown = prefix + _visible(line_text[left:right]) + suffix
+    return shown, len(prefix) + start - left, len(prefix) + min(end, right) - left
+
+
+def _fix_text(d: Diagnostic, original: str | None) -> str | None:
+    if d.fix is None:
+        return None
+    parts = []
+    for e in d.fix.edits:
+        before = original[e.offset : e.end_offset] if original is not None else ""
+        if before and e.replacement:
+            parts.append(f"replace “{_visible(before)}” with “{_visible(e.replacement)}”")
+        elif before:
+            parts.append(f"delete “{_visible(before)}”")
+        else:
+            parts.append(f"insert “{_visible(e.replacement)}”")
+    label = "fix" if d.fix.applicability.value == "safe" else "unsafe fix"
+    return f"{label}: " + "; ".join(parts)
+
+
+def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console: Console = Console(file=stream, force_terminal=options.color, no_color=options.color is False,
+                               highlight=False, soft_wrap=True)
+    styles = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+    for report in reports:
+        text_for_fix = report.fixed_text if report.fixed_text is not None else report.original_text
+        for d in report.diagnostics:
+            head = Text()
+            head.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+            head.append(" ")
+            head.append(d.code, style=styles.get(d.severity.value, "bold"))
+            head.append(f" {d.rule}", style="cyan")
+            head.append(f" {d.message}")
+            if d.fix is not None:
+                head.append(" [*]", style="green")
+            console.print(head)
+            line_text = report.source_lines.get(d.line)
+            if line_text is not None:
+                shown, s, e = excerpt(line_text, d)
+                gutter = f"{d.line:>5} │ "
+                body = Text(gutter, style="dim")
+                body.append(shown[:s])
+                body.append(shown[s:e], style="reverse " + styles.get(d.severity.value, ""))
+                body.append(shown[e:])
+                console.print(body)
+                console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * s + "^" * max(1, e - s), style="dim"))
+            hint = _fix_text(d, text_for_fix)
+            if hint:
+                console.print(Text(f"      = {hint}", style="green"))
+            console.print()
+    if options.statistics:
+        for line in statistics_lines(reports):
+            console.print(line)
+    if not options.quiet:
+        console.print(Text(summary_line(reports, options), style="bold"))

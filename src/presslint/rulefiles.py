@@ -1,0 +1,171 @@
+"""Declarative rules: one TOML file per rule, compiled into Rule objects.
+
+A rule file names its code, name, message, languages, a ``regex`` pattern and
+optionally a replacement with its applicability, plus the examples that are
+its tests. Anything wrong with a file (invalid TOML, an unknown key, a pattern
+that does not compile) is a RuleFileError naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from presslint.diagnostics import Applicability, Severity
+from presslint.rule import BadExample, Finding, GoodExample, RuleMeta
+
+if TYPE_CHECKING:
+    from presslint.config import Settings
+    from presslint.document import Document
+
+CODE_SHAPE = regex.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_SHAPE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SCOPES = ("anywhere", "outside-quotations")
+# Time budget of one pattern on one document, in seconds (the regex package enforces it).
+PATTERN_TIMEOUT = 2.0
+
+_KEYS = {
+    "code", "name", "summary", "description", "message", "languages", "severity", "default",
+    "pattern", "ignore-case", "replacement", "fix", "scope", "bad", "good",
+}
+_PLACEHOLDER = regex.compile(r"\{(match|\d+|[A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; the message names the file."""
+
+
+class PatternRule:
+    """A rule compiled from a TOML file: every match of its pattern is a finding."""
+
+    def __init__(self, meta: RuleMeta, pattern: regex.Pattern[str], message: str,
+                 replacement: str | None, scope: str) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.message = message
+        self.replacement = replacement
+        self.scope = scope
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        applicability = self.meta.fixable or Applicability.SAFE
+        for m in self.pattern.finditer(doc.text, timeout=PATTERN_TIMEOUT):
+            start, end = m.span()
+            if self.scope == "outside-quotations" and doc.in_quotation(start, end):
+                continue
+            edits: tuple[tuple[int, int, str], ...] = ()
+            if self.replacement is not None:
+                edits = ((start, end, m.expand(self.replacement)),)
+            yield Finding(start, end, _render(self.message, m), edits, applicability)
+
+
+def _render(template: str, m: regex.Match[str]) -> str:
+    def sub(p: regex.Match[str]) -> str:
+        key = p.group(1)
+        if key == "match":
+            return m.group()
+        try:
+            value = m.group(int(key) if key.isdigit() else key)
+        except (IndexError, regex.error):
+            return p.group()
+        return value or ""
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def _examples(data: Any, path: Path, key: str) -> list[dict[str, Any]]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RuleFileError(f"{path}: `{key}` must be an array of examples")
+    out = []
+    for item in data:
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise RuleFileError(f"{path}: every `{key}` example needs a `text` string")
+        unknown = set(item) - {"text", "fixed", "lang"}
+        if unknown:
+            raise RuleFileError(f"{path}: unknown key `{sorted(unknown)[0]}` in a `{key}` example")
+        out.append(item)
+    return out
+
+
+def load_rule_file(path: Path) -> PatternRule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(f"{path}: invalid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read rule file ({exc})") from None
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise RuleFileError(f"{path}: unknown key `{sorted(unknown)[0]}` (known keys: {', '.join(sorted(_KEYS))})")
+    for required in ("code", "name", "message", "pattern"):
+        if not isinstance(data.get(required), str) or not data[required]:
+            raise RuleFileError(f"{path}: `{required}` is required and must be a string")
+    code, name = data["code"], data["name"]
+    if not CODE_SHAPE.match(code):
+        raise RuleFileError(f"{path}: code `{code}` must be 2-4 capital letters and 3 digits, like PUN101")
+    if not NAME_SHAPE.match(name):
+        raise RuleFileError(f"{path}: name `{name}` must be kebab-case, like doubled-punctuation")
+    flags = regex.VERSION1 | regex.MULTILINE
+    if data.get("ignore-case", False):
+        flags |= regex.IGNORECASE
+    try:
+        pattern = regex.compile(data["pattern"], flags)
+    except regex.error as exc:
+        raise RuleFileError(f"{path}: pattern does not compile ({exc})") from None
+    replacement = data.get("replacement")
+    fix = data.get("fix")
+    if replacement is not None:
+        if not isinstance(replacement, str):
+            raise RuleFileError(f"{path}: `replacement` must be a string")
+        if fix not in ("safe", "unsafe"):
+            raise RuleFileError(f"{path}: a rule with a `replacement` needs `fix = \"safe\"` or `\"unsafe\"`")
+        for ref in regex.findall(r"\\g<([^>]*)>|\\(\d+)", replacement):
+            group = ref[0] or ref[1]
+            known = group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)
+            if not known:
+                raise RuleFileError(f"{path}: replacement refers to group `{group}`, which the pattern lacks")
+    elif fix is not None:
+        raise RuleFileError(f"{path}: `fix` given without a `replacement`")
+    severity = data.get("severity", "warning")
+    if severity not in ("error", "warning", "info"):
+        raise RuleFileError(f"{path}: severity must be error, warning or info")
+    scope = data.get("scope", "anywhere")
+    if scope not in SCOPES:
+        raise RuleFileError(f"{path}: scope must be one of {', '.join(SCOPES)}")
+    languages = data.get("languages", ["fr", "en"])
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        raise RuleFileError(f"{path}: `languages` must be a list like [\"fr\", \"en\"]")
+    bad = [
+        BadExample(e["text"], e.get("fixed"), e.get("lang")) for e in _examples(data.get("bad"), path, "bad")
+    ]
+    good = [GoodExample(e["text"], e.get("lang")) for e in _examples(data.get("good"), path, "good")]
+    if replacement is not None and any(b.fixed is None for b in bad):
+        raise RuleFileError(f"{path}: every `bad` example of a fixable rule needs its `fixed` text")
+    meta = RuleMeta(
+        code=code,
+        name=name,
+        summary=str(data.get("summary", data["message"])),
+        description=str(data.get("description", "")),
+        languages=tuple(languages),
+        severity=Severity(severity),
+        fixable=Applicability(fix) if fix else None,
+        default_enabled=bool(data.get("default", True)),
+        bad_examples=tuple(bad),
+        good_examples=tuple(good),
+        origin=str(path),
+    )
+    return PatternRule(meta, pattern, data["message"], replacement, scope)
+
+
+def load_rule_folder(folder: Path) -> list[PatternRule]:
+    """Every ``*.toml`` below ``folder``, in a stable order."""
+    if not folder.is_dir():
+        raise RuleFileError(f"{folder}: rule folder not found")
+    return [load_rule_file(p) for p in sorted(folder.rglob("*.toml"))]

@@ -1,0 +1,181 @@
+"""What ``presslint check`` does once its options are parsed: gather inputs, check, report, exit.
+
+Kept apart from the CLI so that the option parsing stays thin and the flow is
+testable without a terminal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from presslint.api import FileOptions, check_file, check_source, linter_for
+from presslint.config import ConfigError, Settings, discover_settings, load_config_file
+from presslint.diagnostics import FileReport
+from presslint.registry import UnknownRuleError
+from presslint.reporting import ReportOptions, render
+from presslint.rulefiles import RuleFileError
+from presslint.sourcefile import InputError, decode_bytes
+from presslint.walk import WalkError, iter_targets
+
+
+@dataclass(slots=True)
+class CheckRequest:
+    paths: list[str]
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    lang: str | None = None
+    config: Path | None = None
+    output_format: str = "concise"
+    statistics: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    fix: bool = False
+    unsafe: bool = False
+    diff: bool = False
+    stdin_filename: str | None = None
+    input_format: str | None = None
+    color: bool | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class _Settings:
+    """Settings per checked path: --config, or discovery; then the command-line overrides."""
+
+    def __init__(self, request: CheckRequest) -> None:
+        self.request = request
+        self.fixed: Settings | None = load_config_file(request.config) if request.config else None
+
+    def for_path(self, path: Path) -> Settings:
+        base = self.fixed if self.fixed is not None else discover_settings(path)
+        r = self.request
+        return base.with_overrides(
+            select=r.select,
+            ignore=(*base.ignore, *r.ignore) if r.ignore else None,
+            extend_select=(*base.extend_select, *r.extend_select) if r.extend_select else None,
+            lang=r.lang,
+        )
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"presslint: error: {message}\n")
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"presslint: warning: {message}\n")
+
+
+def _stdin_report(request: CheckRequest, settings: Settings, options: FileOptions) -> FileReport:
+    name = request.stdin_filename or "-"
+    try:
+        src = decode_bytes(sys.stdin.buffer.read(), name)
+    except InputError as exc:
+        return FileReport(name, error=str(exc))
+    return check_source(src, settings, options, name)
+
+
+def run_check(request: CheckRequest) -> int:
+    try:
+        resolver = _Settings(request)
+    except ConfigError as exc:
+        _err(str(exc))
+        return 2
+    options = FileOptions(
+        fix=request.fix,
+        unsafe=request.unsafe,
+        write=request.fix and not request.diff,
+        fmt=request.input_format,
+        lang=None if request.lang in (None, "auto") else request.lang,
+    )
+    reports: list[FileReport] = []
+    fatal = False
+    for raw in request.paths:
+        if raw == "-":
+            target_settings = _safe_settings(resolver, Path(request.stdin_filename or "stdin").absolute())
+            if isinstance(target_settings, str):
+                reports.append(FileReport("-", error=target_settings))
+                continue
+            reports.append(_stdin_report(request, target_settings, options))
+            continue
+        first = _safe_settings(resolver, Path(raw))
+        include = first.include if isinstance(first, Settings) else Settings().include
+        exclude = first.exclude if isinstance(first, Settings) else ()
+        for target in iter_targets([raw], include, exclude):
+            if isinstance(target, WalkError):
+                reports.append(FileReport(target.path, error=target.message))
+                continue
+            settings = _safe_settings(resolver, target)
+            if isinstance(settings, str):
+                reports.append(FileReport(str(target), error=settings))
+                continue
+            try:
+                linter_for(settings)
+            except (UnknownRuleError, RuleFileError, ConfigError) as exc:
+                _err(str(exc))
+                fatal = True
+                break
+            reports.append(check_file(target, settings, options))
+        if fatal:
+            return 2
+    return _finish(reports, request)
+
+
+def _safe_settings(resolver: _Settings, path: Path) -> Settings | str:
+    try:
+        return resolver.for_path(path)
+    except ConfigError as exc:
+        return str(exc)
+
+
+def _finish(reports: list[FileReport], request: CheckRequest) -> int:
+    for report in reports:
+        if report.error:
+            _err(report.error)
+        for warning in report.warnings:
+            _warn(warning)
+    out = sys.stdout
+    has_diff = False
+    if request.diff:
+        for report in reports:
+            if report.changed and report.original_text is not None and report.fixed_text is not None:
+                has_diff = True
+                out.writelines(
+                    difflib.unified_diff(
+                        report.original_text.splitlines(keepends=True),
+                        report.fixed_text.splitlines(keepends=True),
+                        fromfile=f"a/{report.path}",
+                        tofile=f"b/{report.path}",
+                    )
+                )
+        return 2 if any(r.error for r in reports) else (1 if has_diff else 0)
+    stdin_fix = request.fix and any(r.path == (request.stdin_filename or "-") for r in reports) and "-" in request.paths
+    if stdin_fix:
+        # Filter mode: the fixed text on stdout, the report on stderr.
+        for report in reports:
+            out.write(report.fixed_text if report.fixed_text is not None else (report.original_text or ""))
+        out.flush()
+        out = sys.stderr
+    render(
+        reports,
+        out,
+        ReportOptions(
+            format=request.output_format,
+            statistics=request.statistics,
+            quiet=request.quiet,
+            fix_mode=request.fix,
+            unsafe=request.unsafe,
+            color=request.color,
+        ),
+    )
+    if any(r.error for r in reports):
+        return 2
+    if request.exit_zero:
+        return 0
+    if any(r.diagnostics for r in reports):
+        return 1
+    if any(r.incomplete for r in reports):
+        return 3
+    return 0

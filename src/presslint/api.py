@@ -193,6 +193,8 @@ def check_file(path: Path, settings: Settings, options: FileOptions) -> FileRepo
         report = check_source(src, settings, options, display)
     except ConfigError as exc:
         return FileReport(display, error=str(exc))
+    except Exception as exc:  # a bug must cost one file, not the run, and never show a traceback
+        return FileReport(display, error=f"{display}: internal error while checking ({type(exc).__name__}: {exc})")
     if options.fix and options.write and report.changed and report.fixed_text is not None:
         try:
             write_source(src, report.fixed_text)

@@ -126,7 +126,7 @@ def _merge(spans: list[Span]) -> list[Span]:
 _BOUNDARY = regex.compile(
     r"""
     (?P<term>[.!?…]+)              # terminal punctuation
-    (?P<close>[»”’"')\]]*)         # closing quotes or brackets
+    (?P<close>(?:[ \u00a0\u202f]?[»”’"')\]])*)  # closing quotes or brackets (French: after a space)
     (?P<space>[ \t\u00a0\u202f\n]+)
     (?=(?P<next>\S))
     """,
@@ -150,6 +150,7 @@ def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
     such as ``Maliens. soldats.`` become visible to the rules.
     """
     abbreviations = _abbreviations(lang)
+    final_abbreviations = lexicons.load(lang, "final-abbreviations")
     sentences: list[Span] = []
     start = block.start
     # Skip leading white space.
@@ -163,7 +164,9 @@ def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
         if term == "." and not close:
             tok = _LAST_TOKEN.search(before)
             word = tok.group(1).lstrip("(«“\"'[") if tok else ""
-            if word in abbreviations or _INITIAL.match(word):
+            if word in abbreviations and not (nxt.isupper() and word in final_abbreviations):
+                continue
+            if _INITIAL.match(word):
                 continue
             if word[:1].isdigit() and nxt.isdigit():
                 continue

@@ -7,7 +7,7 @@ applied to many documents), and ``check_file`` is what the CLI runs per file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cache
@@ -22,7 +22,7 @@ from presslint.fixer import FixOutcome, fix_text
 from presslint.formats import build_view, format_for_path
 from presslint.registry import load_registry
 from presslint.rule import Rule
-from presslint.sourcefile import InputError, SourceFile, WriteError, read_source, write_source
+from presslint.sourcefile import ChangedOnDisk, InputError, SourceFile, WriteError, read_source, write_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +57,10 @@ class Linter:
         root = Path(self.settings.root) if self.settings.root else Path.cwd()
         folders = tuple(str((root / f).resolve()) for f in self.settings.rule_folders)
         self.registry = load_registry(folders)
-        self.rules: list[Rule] = self.registry.select(
-            self.settings.select, self.settings.ignore, self.settings.extend_select
-        )
+        extend = self.settings.extend_select
+        if self.settings.languagetool.enabled:
+            extend = (*extend, "LT")
+        self.rules: list[Rule] = self.registry.select(self.settings.select, self.settings.ignore, extend)
         for _, selectors in self.settings.per_file_ignores:
             self.registry.validate(selectors)
 
@@ -88,7 +89,14 @@ class Linter:
         return check_document(doc, self.rules_for(path), self.settings)
 
     def fix(
-        self, text: str, *, path: str = "<text>", fmt: str = "txt", lang: str | None = None, unsafe: bool = False
+        self,
+        text: str,
+        *,
+        path: str = "<text>",
+        fmt: str = "txt",
+        lang: str | None = None,
+        unsafe: bool = False,
+        accept: Callable[[Diagnostic], bool] | None = None,
     ) -> tuple[FixOutcome, CheckResult]:
         """Fix ``text``; the language is decided once, on the original text."""
         lang = lang or self.document(text, path=path, fmt=fmt).lang
@@ -96,7 +104,7 @@ class Linter:
         def lint_once(current: str) -> list[Diagnostic]:
             return self.check(current, path=path, fmt=fmt, lang=lang).diagnostics
 
-        outcome = fix_text(text, lint_once, unsafe=unsafe, max_passes=self.settings.max_fix_passes)
+        outcome = fix_text(text, lint_once, unsafe=unsafe, max_passes=self.settings.max_fix_passes, accept=accept)
         return outcome, self.check(outcome.text, path=path, fmt=fmt, lang=lang)
 
 
@@ -159,13 +167,28 @@ def check_source(src: SourceFile, settings: Settings, options: FileOptions, disp
         report.warnings.append(f"{display_path}: not UTF-8; read as {src.encoding}")
     fmt = format_for_path(display_path, options.fmt)
     linter = linter_for(settings)
-    if options.fix:
-        outcome, result = linter.fix(src.text, path=display_path, fmt=fmt, lang=options.lang, unsafe=options.unsafe)
+    if options.fix and not src.lossless:
+        report.warnings.append(
+            f"{display_path}: not fixed: re-encoding it in {src.encoding} would change bytes no fix touched"
+        )
+    if options.fix and src.lossless:
+        accept = None if src.encoding.startswith("utf") else encodable_in(src)
+        outcome, result = linter.fix(
+            src.text, path=display_path, fmt=fmt, lang=options.lang, unsafe=options.unsafe, accept=accept
+        )
         report.fixed = len(outcome.fixed)
-        if not outcome.converged:
+        if outcome.cycled:
+            report.warnings.append(f"{display_path}: fixes undo each other (a cycle); stopped after {outcome.passes} passes")
+        elif not outcome.converged:
             report.warnings.append(
                 f"{display_path}: fixes did not settle after {settings.max_fix_passes} passes; some remain"
             )
+        if accept is not None:
+            blocked = sum(1 for d in result.diagnostics if fixable(d, options.unsafe) and not accept(d))
+            if blocked:
+                report.warnings.append(
+                    f"{display_path}: {blocked} fix(es) not applied: their characters cannot be written in {src.encoding}"
+                )
         if outcome.text != src.text:
             report.fixed_text = outcome.text
     else:
@@ -180,6 +203,15 @@ def check_source(src: SourceFile, settings: Settings, options: FileOptions, disp
             if 0 < d.line <= len(lines):
                 report.source_lines[d.line] = lines[d.line - 1].rstrip("\r")
     return report
+
+
+def encodable_in(src: SourceFile) -> Callable[[Diagnostic], bool]:
+    """Accept only fixes whose replacements the file's encoding can hold."""
+
+    def accept(diag: Diagnostic) -> bool:
+        return diag.fix is not None and all(src.can_encode(e.replacement) for e in diag.fix.edits)
+
+    return accept
 
 
 def check_file(path: Path, settings: Settings, options: FileOptions) -> FileReport:
@@ -198,6 +230,9 @@ def check_file(path: Path, settings: Settings, options: FileOptions) -> FileRepo
     if options.fix and options.write and report.changed and report.fixed_text is not None:
         try:
             write_source(src, report.fixed_text)
+        except ChangedOnDisk as exc:
+            # Its problems as read no longer describe the file: report only the refusal.
+            return FileReport(display, error=str(exc))
         except WriteError as exc:
             # Nothing was written: report the file as it still is.
             report = check_source(src, settings, replace(options, fix=False), display)

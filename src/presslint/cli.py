@@ -79,6 +79,9 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the text read from stdin.")] = None,
     input_format: Annotated[Optional[str], typer.Option(help="txt, md or html, whatever the extension.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    languagetool: Annotated[
+        bool, typer.Option("--languagetool", help="Also check grammar and spelling with LanguageTool.")
+    ] = False,
 ) -> None:
     """Check articles and report problems; with --fix, repair what can be repaired safely."""
     from presslint.runner import CheckRequest, run_check
@@ -109,6 +112,7 @@ def check(
         stdin_filename=stdin_filename,
         input_format=input_format,
         color=color,
+        languagetool=languagetool,
     )
     raise typer.Exit(run_check(request))
 

@@ -9,7 +9,7 @@ diagnostic and the other rules still run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from presslint.config import Settings
 from presslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -108,10 +108,38 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
         for finding in findings:
             code = finding.code or rule.meta.code
             diagnostics.append(to_diagnostic(doc, rule, finding, _severity_for(rule, code, overrides)))
+    diagnostics = _drop_yielding(diagnostics)
     diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
     diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.code, d.message))
     result.diagnostics = _dedupe(diagnostics)
     return result
+
+
+def _drop_yielding(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop diagnostics that yield to an overlapping one of the families they name.
+
+    A rule marks its findings with ``extra["yields_to"]`` (family prefixes) when
+    another rule family reports the same problems better; LanguageTool does this
+    for punctuation, white space and repeated words.
+    """
+    if not any("yields_to" in d.extra for d in diagnostics):
+        return diagnostics
+    keep: list[Diagnostic] = []
+    others = [d for d in diagnostics if "yields_to" not in d.extra]
+    for d in diagnostics:
+        families = d.extra.get("yields_to")
+        if families is None:
+            keep.append(d)
+            continue
+        overlapped = any(
+            o.code.startswith(tuple(families)) and o.offset < max(d.end_offset, d.offset + 1)
+            and d.offset < max(o.end_offset, o.offset + 1)
+            for o in others
+        )
+        if not overlapped:
+            extra = {k: v for k, v in d.extra.items() if k != "yields_to"}
+            keep.append(replace(d, extra=extra))
+    return keep
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -21,7 +21,9 @@ from presslint.rulefiles import RuleFileError, load_rule_folder
 ENTRY_POINT_GROUP = "presslint.rules"
 
 # Python-coded rule families; each module exposes ``RULES``, a list of Rule objects.
-BUILTIN_CHECK_MODULES: tuple[str, ...] = ()
+BUILTIN_CHECK_MODULES: tuple[str, ...] = (
+    "presslint.checks.languagetool",
+)
 
 
 class UnknownRuleError(Exception):

@@ -6,9 +6,8 @@ testable without a terminal.
 
 from __future__ import annotations
 
-import difflib
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from presslint.api import FileOptions, check_file, check_source, linter_for
@@ -17,7 +16,7 @@ from presslint.diagnostics import FileReport
 from presslint.registry import UnknownRuleError
 from presslint.reporting import ReportOptions, render
 from presslint.rulefiles import RuleFileError
-from presslint.sourcefile import InputError, decode_bytes
+from presslint.sourcefile import InputError, SourceFile, decode_bytes
 from presslint.walk import WalkError, iter_targets
 
 
@@ -36,9 +35,11 @@ class CheckRequest:
     fix: bool = False
     unsafe: bool = False
     diff: bool = False
+    interactive: bool = False  # review each fix at the terminal (presslint.review)
     stdin_filename: str | None = None
     input_format: str | None = None
     color: bool | None = None
+    languagetool: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -52,6 +53,8 @@ class _Settings:
     def for_path(self, path: Path) -> Settings:
         base = self.fixed if self.fixed is not None else discover_settings(path)
         r = self.request
+        if r.languagetool and not base.languagetool.enabled:
+            base = replace(base, languagetool=replace(base.languagetool, enabled=True))
         return base.with_overrides(
             select=r.select,
             ignore=(*base.ignore, *r.ignore) if r.ignore else None,
@@ -68,13 +71,21 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"presslint: warning: {message}\n")
 
 
-def _stdin_report(request: CheckRequest, settings: Settings, options: FileOptions) -> FileReport:
+def _stdin_report(
+    request: CheckRequest, settings: Settings, options: FileOptions, stdin: list[tuple[FileReport, SourceFile | bytes]]
+) -> FileReport:
+    """Check the text read from stdin; ``stdin`` keeps how it was encoded, to write it back the same way."""
     name = request.stdin_filename or "-"
+    data = sys.stdin.buffer.read()
     try:
-        src = decode_bytes(sys.stdin.buffer.read(), name)
+        src = decode_bytes(data, name)
     except InputError as exc:
-        return FileReport(name, error=str(exc))
-    return check_source(src, settings, options, name)
+        report = FileReport(name, error=str(exc))
+        stdin.append((report, data))  # a filter passes what it cannot read through untouched
+        return report
+    report = check_source(src, settings, options, name)
+    stdin.append((report, src))
+    return report
 
 
 def run_check(request: CheckRequest) -> int:
@@ -92,13 +103,19 @@ def run_check(request: CheckRequest) -> int:
     )
     reports: list[FileReport] = []
     fatal = False
+    stdin: list[tuple[FileReport, SourceFile | bytes]] = []
+    session = None
+    if request.interactive:
+        from presslint.review import ReviewSession
+
+        session = ReviewSession.on_terminal(request.color)
     for raw in request.paths:
         if raw == "-":
             target_settings = _safe_settings(resolver, Path(request.stdin_filename or "stdin").absolute())
             if isinstance(target_settings, str):
                 reports.append(FileReport("-", error=target_settings))
                 continue
-            reports.append(_stdin_report(request, target_settings, options))
+            reports.append(_stdin_report(request, target_settings, options, stdin))
             continue
         first = _safe_settings(resolver, Path(raw))
         include = first.include if isinstance(first, Settings) else Settings().include
@@ -117,10 +134,13 @@ def run_check(request: CheckRequest) -> int:
                 _err(str(exc))
                 fatal = True
                 break
-            reports.append(check_file(target, settings, options))
+            if session is not None:
+                reports.append(session.review_file(target, settings, options))
+            else:
+                reports.append(check_file(target, settings, options))
         if fatal:
             return 2
-    return _finish(reports, request)
+    return _finish(reports, request, stdin)
 
 
 def _safe_settings(resolver: _Settings, path: Path) -> Settings | str:
@@ -130,33 +150,42 @@ def _safe_settings(resolver: _Settings, path: Path) -> Settings | str:
         return str(exc)
 
 
-def _finish(reports: list[FileReport], request: CheckRequest) -> int:
+def _finish(reports: list[FileReport], request: CheckRequest, stdin: list[tuple[FileReport, SourceFile | bytes]]) -> int:
     for report in reports:
         if report.error:
             _err(report.error)
         for warning in report.warnings:
             _warn(warning)
     out = sys.stdout
-    has_diff = False
     if request.diff:
-        for report in reports:
-            if report.changed and report.original_text is not None and report.fixed_text is not None:
-                has_diff = True
-                out.writelines(
-                    difflib.unified_diff(
-                        report.original_text.splitlines(keepends=True),
-                        report.fixed_text.splitlines(keepends=True),
-                        fromfile=f"a/{report.path}",
-                        tofile=f"b/{report.path}",
-                    )
-                )
-        return 2 if any(r.error for r in reports) else (1 if has_diff else 0)
-    stdin_fix = request.fix and any(r.path == (request.stdin_filename or "-") for r in reports) and "-" in request.paths
-    if stdin_fix:
-        # Filter mode: the fixed text on stdout, the report on stderr.
-        for report in reports:
-            out.write(report.fixed_text if report.fixed_text is not None else (report.original_text or ""))
+        from presslint.textdiff import unified_diff
+
+        changed = [r for r in reports if r.changed and r.original_text is not None and r.fixed_text is not None]
+        for report in changed:
+            assert report.original_text is not None and report.fixed_text is not None
+            out.write(unified_diff(report.original_text, report.fixed_text, report.path))
         out.flush()
+        if not request.quiet:
+            fixes = sum(r.fixed for r in changed)
+            sys.stderr.write(
+                f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}.\n"
+                if changed
+                else "No fixes to apply.\n"
+            )
+        return 2 if any(r.error for r in reports) else (1 if changed else 0)
+    if request.fix and "-" in request.paths:
+        # Filter mode: the fixed text on stdout (in the encoding it came in), the report on stderr.
+        for report, src in stdin:
+            if isinstance(src, bytes):
+                sys.stdout.buffer.write(src)
+                continue
+            text = report.fixed_text if report.fixed_text is not None else (report.original_text or "")
+            try:
+                data = src.encode(text)
+            except UnicodeEncodeError:
+                data = src.encode(report.original_text or "")
+            sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         out = sys.stderr
     render(
         reports,

@@ -1,0 +1,1 @@
+"""Python-coded rules, one module per family; each module exposes ``RULES``."""

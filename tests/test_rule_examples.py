@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslint import api
-from presslint.config import Settings
+from presslint.config import Settings, StyleSettings
 from presslint.diagnostics import Applicability
 from presslint.registry import load_registry
 from presslint.rule import Rule
@@ -29,8 +29,9 @@ def _cases(kind: str) -> list[pytest.param]:  # type: ignore[type-arg]
     return cases
 
 
-def _settings(rule: Rule) -> Settings:
-    return Settings(select=(rule.meta.code,))
+def _settings(rule: Rule, example=None) -> Settings:  # type: ignore[no-untyped-def]
+    style = StyleSettings(**dict(example.style)) if example is not None and example.style else StyleSettings()
+    return Settings(select=(rule.meta.code,), style=style)
 
 
 def test_every_rule_has_examples() -> None:
@@ -44,15 +45,15 @@ def test_every_rule_has_examples() -> None:
 @pytest.mark.parametrize(("rule", "example"), _cases("bad"))
 def test_bad_example_is_flagged(rule: Rule, example) -> None:  # type: ignore[no-untyped-def]
     lang = _lang(rule, example.lang)
-    diags = api.lint(example.text, lang=lang, config=_settings(rule))
+    diags = api.lint(example.text, lang=lang, config=_settings(rule, example))
     assert any(d.code.startswith(rule.meta.code) for d in diags), f"not flagged: {example.text!r}"
     if example.fixed is not None:
         unsafe = rule.meta.fixable is Applicability.UNSAFE
-        result = api.fix(example.text, lang=lang, config=_settings(rule), unsafe=unsafe)
+        result = api.fix(example.text, lang=lang, config=_settings(rule, example), unsafe=unsafe)
         assert result.text == example.fixed
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("good"))
 def test_good_example_is_left_alone(rule: Rule, example) -> None:  # type: ignore[no-untyped-def]
-    diags = api.lint(example.text, lang=_lang(rule, example.lang), config=_settings(rule))
+    diags = api.lint(example.text, lang=_lang(rule, example.lang), config=_settings(rule, example))
     assert [d for d in diags if d.code.startswith(rule.meta.code)] == [], example.text

@@ -76,6 +76,9 @@ def check(
     fix: Annotated[bool, typer.Option(help="Apply safe fixes and rewrite the files.")] = False,
     unsafe_fixes: Annotated[bool, typer.Option(help="Also apply unsafe fixes.")] = False,
     diff: Annotated[bool, typer.Option(help="Print the diff --fix would apply; write nothing.")] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="With --fix: ask before each fix, then write once.")
+    ] = False,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the text read from stdin.")] = None,
     input_format: Annotated[Optional[str], typer.Option(help="txt, md or html, whatever the extension.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
@@ -95,6 +98,8 @@ def check(
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if input_format is not None and input_format not in ("txt", "md", "html"):
         raise fail(f"--input-format must be txt, md or html, not {input_format!r}")
+    if interactive:
+        _check_interactive(list(paths), diff)
     request = CheckRequest(
         paths=list(paths),
         select=_split(select),
@@ -109,10 +114,56 @@ def check(
         fix=fix or unsafe_fixes or diff,
         unsafe=unsafe_fixes,
         diff=diff,
+        interactive=interactive,
         stdin_filename=stdin_filename,
         input_format=input_format,
         color=color,
         languagetool=languagetool,
+    )
+    raise typer.Exit(run_check(request))
+
+
+def _check_interactive(paths: list[str], diff: bool) -> None:
+    """Reviewing needs a terminal to answer on, and the article must not come from it."""
+    if diff:
+        raise fail("--interactive and --diff cannot be used together")
+    if "-" in paths:
+        raise fail("--interactive cannot review text read from stdin (the answers come from stdin)")
+    if not sys.stdin.isatty():
+        raise fail("--interactive needs a terminal to answer on (stdin is not one)")
+
+
+@app.command()
+def review(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to review.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Rules to run (codes, prefixes or names; comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to skip.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
+    lang: Annotated[Optional[str], typer.Option(help="Article language: auto, fr or en.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of searching for one.")] = None,
+    safe_only: Annotated[bool, typer.Option("--safe-only", help="Offer safe fixes only, not unsafe ones.")] = False,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+) -> None:
+    """Go through every fix (safe and unsafe) one by one: accept, skip, accept a whole rule, or quit."""
+    from presslint.runner import CheckRequest, run_check
+
+    if not paths:
+        raise fail("no paths given")
+    if lang is not None and lang not in ("auto", "fr", "en"):
+        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    _check_interactive(list(paths), False)
+    request = CheckRequest(
+        paths=list(paths),
+        select=_split(select),
+        ignore=_split(ignore) or (),
+        extend_select=_split(extend_select) or (),
+        lang=lang,
+        config=config,
+        output_format="text" if sys.stdout.isatty() else "concise",
+        fix=True,
+        unsafe=not safe_only,
+        interactive=True,
+        color=color,
     )
     raise typer.Exit(run_check(request))
 
@@ -164,3 +215,55 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("presslint: interrupted\n")
         sys.exit(130)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to write presslint.toml into.")] = Path("."),
+    lang: Annotated[str, typer.Option(help="Language of the articles: auto, fr or en.")] = "auto",
+    pre_commit: Annotated[bool, typer.Option("--pre-commit", help="Also print a .pre-commit-config.yaml snippet.")] = False,
+) -> None:
+    """Write a commented starter presslint.toml (never over an existing configuration)."""
+    from presslint.scaffold import PRE_COMMIT_SNIPPET, InitError, write_starter_config
+
+    try:
+        written = write_starter_config(directory, lang)
+    except InitError as exc:
+        raise fail(str(exc)) from None
+    sys.stderr.write(f"presslint: wrote {written}\n")
+    if pre_commit:
+        sys.stdout.write(PRE_COMMIT_SNIPPET)
+
+
+@app.command("server")
+def server(
+    stdio: Annotated[bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default and only transport).")] = False,
+) -> None:
+    """Run the language server (LSP over stdio) for editors: diagnostics as you type, fixes as code actions."""
+    try:
+        import pygls  # noqa: F401
+
+        from presslint.lsp import serve
+    except ImportError:
+        raise fail("the language server needs pygls: install presslint[lsp]") from None
+    serve()
+
+
+app.command("lsp", help="Same as `presslint server`.")(server)
+
+
+@app.command("names")
+def names(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read.")],
+    lang: Annotated[Optional[str], typer.Option(help="Article language: auto, fr or en.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of searching for one.")] = None,
+) -> None:
+    """List the names in articles with their spellings and counts (to review, or to seed the house list)."""
+    from presslint.names_command import run_names
+
+    if lang is not None and lang not in ("auto", "fr", "en"):
+        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    if output_format not in ("text", "json"):
+        raise fail(f"--format must be text or json, not {output_format!r}")
+    raise typer.Exit(run_names(paths, lang=None if lang == "auto" else lang, output_format=output_format, config=config))

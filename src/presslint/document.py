@@ -59,8 +59,27 @@ def detect_language(text: str, default: str = "en") -> str:
 # --------------------------------------------------------------------------- quotations
 
 # Opening mark -> closing marks that end it.
-_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›", "„": "“”", "‚": "‘’"}
+_PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›", "„": "“”", "‚": "‘’", "‘": "’"}
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
+
+
+def _is_apostrophe(text: str, i: int, end: int) -> bool:
+    """A ’ between two letters (``l’avion``, ``don’t``) is an apostrophe, not a closing quote."""
+    return 0 < i and i + 1 < end and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _is_continuation(text: str, i: int, block: Block, stack: list[tuple[str, int, int]], bi: int) -> bool:
+    """A » opening a paragraph while a « from an earlier one is open continues that quotation.
+
+    French typography repeats a closing guillemet at the start of each paragraph
+    of a quotation that runs over several paragraphs; the quotation ends at the
+    last ».
+    """
+    return (
+        text[i] == "»"
+        and not text[block.start : i].strip()
+        and any(mark == "«" and opened_in < bi for mark, _, opened_in in stack)
+    )
 
 
 def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
@@ -68,7 +87,9 @@ def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
 
     Typographic marks pair with a stack and may run across paragraphs (a French
     quotation continues until its »). A quotation never closed runs to the end
-    of the paragraph where it opened. Straight double quotes toggle within a
+    of the paragraph where it opened; a » opening a paragraph while a « is
+    open continues it. Single quotes ‘ ’ stay within their paragraph, and a ’
+    between letters is an apostrophe. Straight double quotes toggle within a
     paragraph. Block quotes (Markdown ``>``, HTML ``<blockquote>``) are quotations.
     """
     spans: list[Span] = []
@@ -88,13 +109,21 @@ def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
                     straight_open = None
                 continue
             if ch in _PAIRS:
-                # “ is both an English opener and a German closer: close a „ first.
-                if ch == "“" and stack and stack[-1][0] == "„":
+                # “ (‘) is both an English opener and a German closer: close a „ (‚) first.
+                if ch in "“‘" and stack and stack[-1][0] == {"“": "„", "‘": "‚"}[ch]:
                     mark, start, _ = stack.pop()
                     spans.append(Span(start, i + 1))
                     continue
+                if ch == "‘" and (
+                    (i + 1 < block.end and text[i + 1].isdigit()) or _is_apostrophe(text, i, block.end)
+                ):
+                    continue  # ‘90s, l‘avion: an elision or a mistyped apostrophe, not a quotation
                 stack.append((ch, i, bi))
             elif ch in _CLOSERS:
+                if ch == "’" and _is_apostrophe(text, i, block.end):
+                    continue
+                if _is_continuation(text, i, block, stack, bi):
+                    continue
                 for depth in range(len(stack) - 1, -1, -1):
                     if ch in _PAIRS[stack[depth][0]]:
                         _, start, _ = stack[depth]
@@ -103,6 +132,10 @@ def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
                         break
         if straight_open is not None:
             spans.append(Span(straight_open, block.end))
+        # Single quotes never span paragraphs: an open ‘ ends with its paragraph.
+        for mark, start, opened_in in [e for e in stack if e[0] == "‘" and e[2] == bi]:
+            spans.append(Span(start, block.end))
+            stack.remove((mark, start, opened_in))
     # Quotations never closed: up to the end of their own paragraph.
     for _, start, bi in stack:
         spans.append(Span(start, block_ends[bi]))
@@ -205,6 +238,9 @@ class Document:
         self.text = view.text
         self.blocks = view.blocks
         self.offsets: OffsetMap = view.offsets
+        # Italic spans from the markup (titles of works, foreign words), in prose offsets.
+        self.emphasis = [Span(s, e) for s, e in view.emphasis]
+        self._markup_quotations = [Span(s, e) for s, e in view.quotations]
         self.path = path
         self.format = fmt
         self.lang = lang if lang in LANGUAGES else detect_language(view.text)
@@ -223,7 +259,10 @@ class Document:
 
     @cached_property
     def quotations(self) -> list[Span]:
-        return find_quotations(self.text, self.blocks)
+        spans = find_quotations(self.text, self.blocks)
+        if self._markup_quotations:  # HTML <q>: quoted by markup, not by marks
+            spans = _merge(sorted([*spans, *self._markup_quotations], key=lambda s: (s.start, -s.end)))
+        return spans
 
     @cached_property
     def _quotation_starts(self) -> list[int]:
@@ -265,11 +304,36 @@ class Document:
     def source_edit(self, start: int, end: int, replacement: str) -> tuple[int, int] | None:
         """Source span for a prose edit, or None if it would touch markup or an entity."""
         if not self.offsets.is_verbatim_span(start, end):
-            return None
+            return self._blank_deletion(start, end, replacement)
         s, e = self.source_span(start, end)
         if self.source[s:e] != self.text[start:end]:
             return None
         return s, e
+
+    def _blank_deletion(self, start: int, end: int, replacement: str) -> tuple[int, int] | None:
+        """Source span of a deletion that crosses paragraph separators, or None.
+
+        Removing a whole paragraph means removing the line breaks around it,
+        which the prose view holds as synthetic segments. Such a deletion is
+        allowed when every non-verbatim segment it touches lies wholly inside
+        it and stands for white space only in the source, so it never removes
+        markup, an entity or a suppression comment.
+        """
+        if replacement or end <= start:
+            return None
+        m = self.offsets
+        i = max(bisect_right(m.prose_starts, start) - 1, 0)
+        previous_end: int | None = None  # source end of the previous segment, to find dropped markup
+        while i < len(m.prose_starts) and m.prose_starts[i] < end:
+            p0, plen, s0, slen = m.prose_starts[i], m.prose_lens[i], m.source_starts[i], m.source_lens[i]
+            if previous_end is not None and self.source[previous_end:s0].strip():
+                return None
+            if not m.verbatim[i] and p0 + plen > start:
+                if p0 < start or p0 + plen > end or self.source[s0 : s0 + slen].strip():
+                    return None
+            previous_end = s0 + slen
+            i += 1
+        return self.source_span(start, end)
 
     @cached_property
     def _line_starts(self) -> list[int]:

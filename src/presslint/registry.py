@@ -23,6 +23,16 @@ ENTRY_POINT_GROUP = "presslint.rules"
 # Python-coded rule families; each module exposes ``RULES``, a list of Rule objects.
 BUILTIN_CHECK_MODULES: tuple[str, ...] = (
     "presslint.checks.languagetool",
+    "presslint.checks.whitespace",
+    "presslint.checks.scraping",
+    "presslint.checks.consistency_marks",
+    "presslint.checks.voice",
+    "presslint.checks.names",
+    "presslint.checks.capitals",
+    "presslint.checks.editing",
+    "presslint.checks.editing_blocks",
+    "presslint.checks.punctuation",
+    "presslint.checks.spacing",
 )
 
 

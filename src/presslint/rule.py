@@ -47,6 +47,9 @@ class BadExample:
     text: str
     fixed: str | None = None
     lang: str | None = None
+    # Style settings the example runs with (``(("canonical_names", ("Assimi Goïta",)),)``),
+    # for rules that act only on an opt-in setting.
+    style: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class GoodExample:
 
     text: str
     lang: str | None = None
+    style: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

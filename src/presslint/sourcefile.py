@@ -30,9 +30,20 @@ class SourceFile:
     fingerprint: str = ""
     mode: int | None = None
     detected: bool = False  # encoding guessed (not UTF-8 or BOM-marked): worth a warning
+    # Re-encoding the text as read gives back the very same bytes; without that a
+    # rewrite would change bytes no fix asked to change, so the file is not fixed.
+    lossless: bool = True
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
+
+    def can_encode(self, text: str) -> bool:
+        """Whether ``text`` (a replacement, say) can be written in this file's encoding."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -58,17 +69,55 @@ def decode_bytes(data: bytes, path: str) -> SourceFile:
                 raise InputError(f"{path}: not valid {encoding} despite its byte-order mark ({exc.reason} at byte {exc.start})") from None
             return SourceFile(path, text, encoding, bom, fingerprint(data))
     if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
+        utf16 = _sniff_utf16(data)
+        if utf16 is None:
+            raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
+        return SourceFile(path, data.decode(utf16), utf16, b"", fingerprint(data), detected=True)
     try:
         return SourceFile(path, data.decode("utf-8"), "utf-8", b"", fingerprint(data))
     except UnicodeDecodeError:
         pass
-    from presslint.charsets import detect_encoding  # only for files that are not UTF-8
+    from presslint.charsets import detect_encoding, utf8_error  # only for files that are not UTF-8
 
+    broken = utf8_error(data)
+    if broken is not None:
+        raise InputError(f"{path}: {broken}, skipped")
     encoding = detect_encoding(data)
     if encoding is None:
         raise InputError(f"{path}: cannot decode as text (not UTF-8, no known encoding fits), skipped")
-    return SourceFile(path, data.decode(encoding), encoding, b"", fingerprint(data), detected=True)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{path}: cannot decode as text (not UTF-8, no known encoding fits), skipped") from None
+    lossless = _encodes_back(text, encoding, data)
+    return SourceFile(path, text, encoding, b"", fingerprint(data), detected=True, lossless=lossless)
+
+
+def _encodes_back(text: str, encoding: str, data: bytes) -> bool:
+    try:
+        return text.encode(encoding) == data
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: text whose every other byte is mostly NUL.
+
+    Latin-script text in UTF-16 has a NUL high byte for nearly every character;
+    binary data does not decode cleanly or lacks the pattern.
+    """
+    if len(data) < 2 or len(data) % 2:
+        return None
+    evens, odds = data[0::2], data[1::2]
+    for encoding, high, low in (("utf-16-le", odds, evens), ("utf-16-be", evens, odds)):
+        if high.count(0) >= 0.6 * len(high) and low.count(0) <= 0.05 * len(low):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return encoding
+    return None
 
 
 def read_source(path: Path) -> SourceFile:
@@ -86,45 +135,71 @@ def read_source(path: Path) -> SourceFile:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     src = decode_bytes(data, str(path))
-    return SourceFile(src.path, src.text, src.encoding, src.bom, src.fingerprint, stat.S_IMODE(st.st_mode), src.detected)
+    return SourceFile(
+        src.path, src.text, src.encoding, src.bom, src.fingerprint, stat.S_IMODE(st.st_mode), src.detected, src.lossless
+    )
 
 
 class WriteError(Exception):
     """A fixed file that could not be written; the original is untouched."""
 
 
+class ChangedOnDisk(WriteError):
+    """The file no longer holds the bytes that were read: someone edited it meanwhile."""
+
+
+def _is_writable(path: Path, mode: int) -> bool:
+    """Writable by us *and* not marked read-only: the superuser may write anything, but a
+    file whose write bits are all off was made read-only on purpose."""
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
 def write_source(src: SourceFile, new_text: str) -> None:
     """Atomically replace the file with ``new_text`` in its own encoding, BOM and mode.
 
-    The new content goes to a temporary file in the same folder, is flushed to
-    disk, and renamed over the original only if the original still holds the
-    bytes that were read: a file edited meanwhile is left alone.
+    The new content goes to a temporary file in the same folder (the real
+    file's folder when the path is a symbolic link, so the link survives), is
+    flushed to disk, and renamed over the original only if the original still
+    holds the bytes that were read: a file edited meanwhile is left alone.
+    Any failure leaves the original untouched and no temporary file behind.
     """
-    path = Path(src.path)
+    shown = Path(src.path)
+    if not src.lossless:
+        raise WriteError(
+            f"{shown}: re-encoding it in {src.encoding} would change bytes no fix touched; file left unchanged"
+        )
     try:
         data = src.encode(new_text)
     except UnicodeEncodeError as exc:
-        raise WriteError(f"{path}: the fix cannot be written in {src.encoding} ({exc.reason}); file left unchanged") from None
-    if not os.access(path, os.W_OK):
-        raise WriteError(f"{path}: file is not writable; file left unchanged")
+        raise WriteError(f"{shown}: the fix cannot be written in {src.encoding} ({exc.reason}); file left unchanged") from None
+    path = Path(os.path.realpath(shown))
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise WriteError(f"{shown}: no longer readable ({exc.strerror}); not written") from None
+    if not _is_writable(path, st.st_mode):
+        raise WriteError(f"{shown}: file is read-only; file left unchanged")
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".presslint-tmp", dir=folder)
     except OSError as exc:
-        raise WriteError(f"{path}: cannot create a temporary file beside it ({exc.strerror}); file left unchanged") from None
+        raise WriteError(f"{shown}: cannot create a temporary file beside it ({exc.strerror}); file left unchanged") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if src.mode is not None:
-            os.chmod(tmp_name, src.mode)
+        os.chmod(tmp_name, src.mode if src.mode is not None else stat.S_IMODE(st.st_mode))
+        try:  # keep the owner when running with the rights to do so
+            os.chown(tmp_name, st.st_uid, st.st_gid)
+        except OSError:
+            pass
         try:
             current = path.read_bytes()
         except OSError as exc:
-            raise WriteError(f"{path}: cannot re-read before writing ({exc.strerror}); file left unchanged") from None
+            raise WriteError(f"{shown}: cannot re-read before writing ({exc.strerror}); file left unchanged") from None
         if fingerprint(current) != src.fingerprint:
-            raise WriteError(f"{path}: changed on disk while presslint was working; not overwritten")
+            raise ChangedOnDisk(f"{shown}: changed on disk while presslint was working; not overwritten (run again)")
         os.replace(tmp_name, path)
     except BaseException:
         try:

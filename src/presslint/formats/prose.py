@@ -102,11 +102,23 @@ class OffsetMap:
         return self.verbatim[i] and end <= self.prose_starts[i] + self.prose_lens[i]
 
 
+# What stands in the prose for inline content that is not prose (inline code, an
+# image, an autolink): one neutral character, so that the words around it stay
+# apart and a rule sees that something was there. It is never in a source file's
+# text at that place, so no fix can touch it.
+PLACEHOLDER = "\ufffc"
+
+
 @dataclass(slots=True)
 class ProseView:
     text: str
     blocks: list[Block]
     offsets: OffsetMap
+    # Prose spans (start, end) set in italics (Markdown ``*x*``, HTML ``<em>``/``<i>``/``<cite>``):
+    # titles of works, foreign words, which the voice and consistency rules may treat apart.
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    # Prose spans quoted by markup rather than by quotation marks (HTML ``<q>``).
+    quotations: list[tuple[int, int]] = field(default_factory=list)
 
 
 class ProseBuilder:
@@ -119,6 +131,8 @@ class ProseBuilder:
         self.blocks: list[Block] = []
         self._block_start: int | None = None
         self._block_kind = BlockKind.PARAGRAPH
+        self.emphasis: list[tuple[int, int]] = []
+        self.quotations: list[tuple[int, int]] = []
 
     @property
     def length(self) -> int:
@@ -163,4 +177,4 @@ class ProseBuilder:
 
     def build(self) -> ProseView:
         self.end_block()
-        return ProseView("".join(self._parts), self.blocks, self.offsets)
+        return ProseView("".join(self._parts), self.blocks, self.offsets, self.emphasis, self.quotations)

@@ -1,0 +1,167 @@
+"""presslint benchmark: start-up, throughput per rule family, scaling, memory, --jobs speed-up.
+
+Run from the repository root after installing presslint:
+
+    python bench/run.py            # prints a table
+    python bench/run.py --json     # the same figures as JSON
+
+Inputs are built from the real text the repository ships (the example article
+and the clean test corpus), repeated to 10 KB, 1 MB and 10 MB; a one-line file;
+and a folder of 2,000 article-sized files. Every figure of one run comes from
+the same machine state, so compare them as ratios, not as absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FAMILIES = ("PUN", "TYP", "SCR", "EDT", "CON", "VOI")
+
+
+def source_texts() -> dict[str, list[str]]:
+    """Real text shipped in the repository, by language."""
+    texts: dict[str, list[str]] = {"fr": [], "en": []}
+    texts["fr"].append((ROOT / "examples" / "bamako-fr.txt").read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "tests" / "corpus" / "clean").glob("*/*.txt")):
+        texts.setdefault(path.parent.name, []).append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def build_text(texts: list[str], size: int) -> str:
+    """Articles joined by blank lines until ``size`` bytes (UTF-8) are reached."""
+    parts: list[str] = []
+    total = 0
+    i = 0
+    while total < size:
+        piece = texts[i % len(texts)].strip() + "\n\n"
+        parts.append(piece)
+        total += len(piece.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
+def presslint_exe() -> str:
+    exe = Path(sys.executable).parent / "presslint"
+    return str(exe) if exe.exists() else (shutil.which("presslint") or "presslint")
+
+
+def wall(cmd: list[str], repeat: int = 1) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+CHILD = r"""
+import json, resource, sys, time
+from presslint import api
+from presslint.config import Settings
+path, lang, select = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(path, encoding="utf-8").read()
+settings = Settings(select=tuple(select.split(","))) if select else Settings()
+api.lint("Warm up.", lang=lang, config=settings)   # load rules and lexicons outside the timing
+start = time.perf_counter()
+diags = api.lint(text, lang=lang, config=settings)
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "diagnostics": len(diags),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure_lint(path: Path, lang: str, select: str = "") -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), lang, select],
+                         capture_output=True, text=True, check=True)
+    data: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--files", type=int, default=2000, help="files in the --jobs folder")
+    args = parser.parse_args()
+
+    texts = source_texts()
+    exe = presslint_exe()
+    results: dict[str, object] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}",
+    }
+    with tempfile.TemporaryDirectory(prefix="presslint-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        one_line = tmp / "one-line.txt"
+        one_line.write_text("Le ministre est arrivé lundi à Bamako.\n", encoding="utf-8")
+        wall([exe, "check", "--exit-zero", str(one_line)])  # warm the file cache
+        results["startup_ms"] = round(1000 * wall([exe, "check", "--exit-zero", str(one_line)], repeat=15), 1)
+        results["version_ms"] = round(1000 * wall([exe, "--version"], repeat=15), 1)
+
+        sizes = {"10KB": 10_000, "1MB": 1_000_000, "10MB": 10_000_000}
+        files: dict[str, Path] = {}
+        for label, size in sizes.items():
+            path = tmp / f"fr-{label}.txt"
+            path.write_text(build_text(texts["fr"], size), encoding="utf-8")
+            files[label] = path
+        en_1mb = tmp / "en-1MB.txt"
+        en_1mb.write_text(build_text(texts["en"], 1_000_000), encoding="utf-8")
+
+        whole: dict[str, dict[str, float]] = {}
+        for label, path in files.items():
+            m = measure_lint(path, "fr")
+            kb = path.stat().st_size / 1000
+            whole[label] = {"seconds": round(m["seconds"], 3), "kb_per_s": round(kb / m["seconds"]),
+                            "peak_mb": round(m["peak_mb"]), "diagnostics": int(m["diagnostics"])}
+        m = measure_lint(en_1mb, "en")
+        whole["1MB-en"] = {"seconds": round(m["seconds"], 3), "kb_per_s": round(en_1mb.stat().st_size / 1000 / m["seconds"]),
+                           "peak_mb": round(m["peak_mb"]), "diagnostics": int(m["diagnostics"])}
+        results["default_rules"] = whole
+        results["ratio_10MB_over_1MB"] = round(whole["10MB"]["seconds"] / whole["1MB"]["seconds"], 2)
+
+        families: dict[str, int] = {}
+        for family in FAMILIES:
+            try:
+                m = measure_lint(files["1MB"], "fr", family)
+            except subprocess.CalledProcessError:
+                continue  # family not present in this build
+            families[family] = round(files["1MB"].stat().st_size / 1000 / m["seconds"])
+        results["kb_per_s_by_family_1MB_fr"] = families
+
+        folder = tmp / "folder"
+        folder.mkdir()
+        articles = texts["fr"] + texts["en"]
+        for i in range(args.files):
+            (folder / f"article-{i:05d}.txt").write_text(articles[i % len(articles)], encoding="utf-8")
+        j1 = wall([exe, "check", "--exit-zero", "--format", "concise", "--jobs", "1", str(folder)])
+        j2 = wall([exe, "check", "--exit-zero", "--format", "concise", "--jobs", "2", str(folder)])
+        results["folder"] = {"files": args.files, "jobs1_s": round(j1, 2), "jobs2_s": round(j2, 2),
+                             "speedup": round(j1 / j2, 2)}
+
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"machine: {results['machine']}")
+    print(f"start-up (check one-line file): {results['startup_ms']} ms   (--version: {results['version_ms']} ms)")
+    print(f"{'input':<8} {'seconds':>8} {'KB/s':>8} {'peak MB':>8} {'diags':>7}")
+    for label, m in whole.items():
+        print(f"{label:<8} {m['seconds']:>8} {m['kb_per_s']:>8} {m['peak_mb']:>8} {m['diagnostics']:>7}")
+    print(f"10 MB / 1 MB time ratio: {results['ratio_10MB_over_1MB']}")
+    print("throughput by family on 1 MB (KB/s): " + ", ".join(f"{k} {v}" for k, v in families.items()))
+    f = results["folder"]
+    assert isinstance(f, dict)
+    print(f"folder of {f['files']} files: --jobs 1 {f['jobs1_s']} s, --jobs 2 {f['jobs2_s']} s, speed-up {f['speedup']}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""JSONL batches for data pipelines: one article per line, one diagnostic record per problem.
+
+Each input line is a JSON object; ``text_field`` holds the article and
+``id_field`` its identifier, which every diagnostic carries under ``id``.
+Diagnostics' offsets, lines and columns are relative to the article text.
+With ``--fix`` the records are written back with their text fixed and every
+other field, the key order and any malformed line kept exactly as they were.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from presslint.api import FileOptions, check_source
+from presslint.config import Settings
+from presslint.diagnostics import FileReport
+from presslint.sourcefile import SourceFile
+
+
+@dataclass(slots=True)
+class BatchOutcome:
+    reports: list[FileReport] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # malformed lines, one message each
+    fixed_text: str | None = None  # the whole JSONL text with fixed records (with --fix)
+    fixed: int = 0
+
+
+def _split_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, content, line ending) for each line of the JSONL text."""
+    number = 0
+    for raw in text.splitlines(keepends=True):
+        number += 1
+        content = raw.rstrip("\r\n")
+        yield number, content, raw[len(content):]
+
+
+def check_jsonl(
+    src: SourceFile,
+    settings: Settings,
+    options: FileOptions,
+    text_field: str,
+    id_field: str | None,
+) -> BatchOutcome:
+    outcome = BatchOutcome()
+    out_lines: list[str] = []
+    record_options = replace(options, fmt=options.fmt if options.fmt in ("txt", "md", "html") else "txt",
+                             show_source=False)
+    for number, content, ending in _split_lines(src.text):
+        if not content.strip():
+            out_lines.append(content + ending)
+            continue
+        where = f"{src.path}:{number}"
+        try:
+            record: Any = json.loads(content)
+        except json.JSONDecodeError as exc:
+            outcome.errors.append(f"{where}: malformed JSON ({exc.msg} at column {exc.colno}), line skipped")
+            out_lines.append(content + ending)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+            outcome.errors.append(f"{where}: no string field `{text_field}`, line skipped")
+            out_lines.append(content + ending)
+            continue
+        record_id = record.get(id_field) if id_field else None
+        if record_id is None:
+            record_id = number
+        text = record[text_field]
+        record_src = SourceFile(src.path, text, "utf-8")
+        report = check_source(record_src, settings, record_options, src.path)
+        extra = {"id": record_id, "record_line": number}
+        report.diagnostics = [replace(d, extra={**d.extra, **extra}) for d in report.diagnostics]
+        outcome.reports.append(report)
+        if report.fixed_text is not None:
+            outcome.fixed += report.fixed
+            record[text_field] = report.fixed_text
+            out_lines.append(json.dumps(record, ensure_ascii=False) + ending)
+        else:
+            out_lines.append(content + ending)
+    if options.fix:
+        new_text = "".join(out_lines)
+        if new_text != src.text:
+            outcome.fixed_text = new_text
+    return outcome

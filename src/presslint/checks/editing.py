@@ -1,0 +1,624 @@
+"""Editing artefacts inside sentences: the debris that cutting, pasting and retyping leave.
+
+A stray article (``la Les deux diplomates``), a phrase cut in the middle
+(``de la non seulement``), a fragment orphaned by a full stop
+(``des Maliens. soldats.``) and a word typed twice (``de de``). These are the
+marks of an edit that was not finished, so the rules stay quiet on everything
+that real copy does on purpose: ``nous nous``, ``had had``, ``les Le Pen``,
+``donner le la``, ``de Villepin`` at the start of a sentence. The word lists
+are data, in ``lexicons/<lang>/``. Quoted speech is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from presslint import lexicons
+from presslint.diagnostics import Applicability, Severity
+from presslint.formats.prose import Block, BlockKind
+from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
+
+if TYPE_CHECKING:
+    from presslint.config import Settings
+    from presslint.document import Document, Span
+
+# --------------------------------------------------------------------------- words
+
+# French splits an elided article or pronoun off its word (`l’armée` -> `l’`, `armée`);
+# hyphenated compounds stay whole, so `dis-le`, `non-violence`, `sans-papiers` are one word.
+_WORD_PART = r"\p{L}[\p{L}\p{M}]*"
+_TOKEN = {
+    "fr": regex.compile(
+        rf"\p{{L}}{{1,7}}[’'](?=\p{{L}})|{_WORD_PART}(?:[-‐]{_WORD_PART})*|\p{{N}}+(?:[.,]\p{{N}}+)*"
+    ),
+    "en": regex.compile(
+        rf"{_WORD_PART}(?:[’']{_WORD_PART})*(?:[-‐]{_WORD_PART}(?:[’']{_WORD_PART})*)*|\p{{N}}+(?:[.,]\p{{N}}+)*"
+    ),
+}
+_GAP = regex.compile(r"[ \t\u00a0\u202f]*\n?[ \t\u00a0\u202f]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("'", "’")
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text[:1].islower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def elided(self) -> bool:
+        return self.text.endswith(("’", "'"))
+
+
+def tokens(text: str, block: Block, lang: str) -> list[Token]:
+    """The words (and numbers) of a block, in order."""
+    pattern = _TOKEN.get(lang, _TOKEN["en"])
+    return [Token(m.start(), m.end(), m.group()) for m in pattern.finditer(text, block.start, block.end)]
+
+
+def joined(text: str, a: Token, b: Token) -> bool:
+    """True if ``b`` follows ``a`` with only white space between them (none after an elision)."""
+    gap = text[a.end : b.start]
+    if a.elided:
+        return gap == ""
+    return gap != "" and _GAP.fullmatch(gap) is not None
+
+
+@cache
+def words(lang: str, name: str) -> frozenset[str]:
+    """A lexicon with typographic apostrophes, so `l'` and `l’` read alike."""
+    return frozenset(w.replace("'", "’") for w in lexicons.load(lang, name))
+
+
+@cache
+def phrases(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """A lexicon of word sequences, each split into lower-case words."""
+    return tuple(tuple(e.lower().replace("'", "’").split()) for e in lexicons.entries(lang, name))
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """Articles, determiners, prepositions and conjunctions: words a slip doubles without meaning to."""
+    return words(lang, "determiners") | words(lang, "prepositions") | words(lang, "conjunctions")
+
+
+def matches_at(toks: Sequence[Token], i: int, sequences: tuple[tuple[str, ...], ...]) -> bool:
+    """True if one of the word sequences starts at token ``i``."""
+    for seq in sequences:
+        if tuple(t.lower for t in toks[i : i + len(seq)]) == seq:
+            return True
+    return False
+
+
+def ends_at(toks: Sequence[Token], i: int, sequences: tuple[tuple[str, ...], ...]) -> bool:
+    """True if one of the word sequences ends at token ``i`` (inclusive)."""
+    for seq in sequences:
+        if i + 1 >= len(seq) and tuple(t.lower for t in toks[i + 1 - len(seq) : i + 1]) == seq:
+            return True
+    return False
+
+
+def at_sentence_start(doc: Document, offset: int) -> bool:
+    """True if nothing but quotes, brackets or dashes precede ``offset`` in its sentence."""
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return False
+    before = doc.text[sentence.start : offset]
+    return not any(ch.isalnum() for ch in before)
+
+
+def _sentence_blocks(doc: Document) -> Iterator[tuple[Block, list[Span]]]:
+    """Each block with its sentences, in order."""
+    sentences = doc.sentences
+    i = 0
+    for block in doc.blocks:
+        mine: list[Span] = []
+        while i < len(sentences) and sentences[i].start < block.end:
+            if sentences[i].start >= block.start:
+                mine.append(sentences[i])
+            i += 1
+        yield block, mine
+
+
+# --------------------------------------------------------------------------- EDT101
+
+
+class StrayArticle(DocumentRule):
+    meta = RuleMeta(
+        code="EDT101",
+        name="stray-article",
+        summary="Two determiners in a row (`la Les deux`, `a the`): one is left over from an edit.",
+        severity=Severity.WARNING,
+        fixable=Applicability.UNSAFE,
+        description=(
+            "When a sentence is rewritten, the old article often survives in front of the new one: "
+            "`la Les deux diplomates`, `le la présidente`, `des les soldats`, `a the report`. The first "
+            "determiner is flagged and the unsafe fix removes it (adjusting the capital of the one that "
+            "stays). Not flagged: legitimate pairs (`le leur`, `les leurs`, `un des`, `la une`), nouns that "
+            "look like possessives (`le son des cloches`, `le ton monte`), `donner le la` (no noun follows), "
+            "names that begin with an article (`les Le Pen`, `chez les Les Républicains`: a capitalised word "
+            "follows), letters (`the A team`), identical words (`the the`, see `repeated-word`) and "
+            "quoted speech. Word lists: `stray-article-first.txt`, `stray-article-second.txt`, "
+            "`stray-article-exceptions.txt`."
+        ),
+        bad_examples=(
+            BadExample(
+                "Un peu plus tard la Les deux diplomates prendront part à une réunion élargie.",
+                "Un peu plus tard les deux diplomates prendront part à une réunion élargie.",
+                "fr",
+            ),
+            BadExample(
+                "Le la présidente de la commission a présenté son rapport mardi.",
+                "La présidente de la commission a présenté son rapport mardi.",
+                "fr",
+            ),
+            BadExample(
+                "Des tirs ont visé des les soldats déployés dans la région de Mopti.",
+                "Des tirs ont visé les soldats déployés dans la région de Mopti.",
+                "fr",
+            ),
+            BadExample(
+                "Le gouvernement a présenté le l’avant-projet de loi au Conseil d’État.",
+                "Le gouvernement a présenté l’avant-projet de loi au Conseil d’État.",
+                "fr",
+            ),
+            BadExample(
+                "The ministry published a the report on Tuesday.",
+                "The ministry published the report on Tuesday.",
+                "en",
+            ),
+            BadExample(
+                "Officials said the their plan would be unveiled next week.",
+                "Officials said their plan would be unveiled next week.",
+                "en",
+            ),
+        ),
+        good_examples=(
+            GoodExample("Les deux ministres ont défendu chacun le leur, et les leurs ont applaudi.", "fr"),
+            GoodExample("Un des soldats a été blessé. Une des victimes était un enfant.", "fr"),
+            GoodExample("C’est Paris qui donne le la. La réunion se tiendra à Bamako.", "fr"),
+            GoodExample("Le son des cloches a retenti, et le ton est monté entre les deux camps.", "fr"),
+            GoodExample("Les Le Pen ont toujours dirigé le parti ; les Les Républicains hésitent.", "fr"),
+            GoodExample("La une des journaux était consacrée au sommet.", "fr"),
+            GoodExample("Il a répondu : « C’est le la la la de la chanson. »", "fr"),
+            GoodExample("The A team will play the B team on Saturday.", "en"),
+            GoodExample("She sang in the a cappella group at college.", "en"),
+            GoodExample("Barcelona, the La Liga champions, said that the deal was close.", "en"),
+        ),
+    )
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        lang, text = doc.lang, doc.text
+        first, second = words(lang, "stray-article-first"), words(lang, "stray-article-second")
+        articles = words(lang, "articles")
+        exceptions = phrases(lang, "stray-article-exceptions")
+        small = function_words(lang)
+        for block in doc.blocks:
+            toks = tokens(text, block, lang)
+            for i in range(len(toks) - 2):
+                t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
+                if t1.lower not in first or t2.lower not in second or t1.lower == t2.lower:
+                    continue
+                if not (joined(text, t1, t2) and joined(text, t2, t3)):
+                    continue
+                if len(t2.text) == 1 and t2.is_capitalised:
+                    continue  # a letter: `the A team`
+                if t3.lower in small:
+                    continue  # `donner le la de la campagne`
+                if t2.is_capitalised and t3.is_capitalised:
+                    continue  # a name: `les Le Pen`, `les Les Républicains`
+                if matches_at(toks, i, exceptions):
+                    continue
+                if doc.in_quotation(t1.start, t3.end):
+                    continue
+                kind = "article" if t1.lower in articles else "determiner"
+                yield self.finding(
+                    t1.start,
+                    t1.end,
+                    f"Stray {kind} “{t1.text}” before “{t2.text}”: left over from an edit?",
+                    (self._fix(doc, t1, t2),),
+                )
+
+    @staticmethod
+    def _fix(doc: Document, t1: Token, t2: Token) -> tuple[int, int, str]:
+        """Remove the leftover; the determiner that stays takes the capital the position needs."""
+        initial = t2.text[0]
+        if at_sentence_start(doc, t1.start):
+            wanted = initial.upper() if t1.is_capitalised else initial
+        elif t2.is_capitalised and not t2.text.isupper():
+            wanted = initial.lower()
+        else:
+            wanted = initial
+        if wanted == initial:
+            return (t1.start, t2.start, "")
+        return (t1.start, t2.start + 1, wanted)
+
+
+# --------------------------------------------------------------------------- EDT102
+
+_SENTENCE_FINAL = regex.compile(
+    r"(?<![\p{L}\p{M}’'\-.])(?P<word>\p{Ll}[\p{L}\p{M}]*)(?=[ \u00a0\u202f]*[.;](?![.\p{L}\p{N}]))"
+)
+# Determiners that are also pronouns or numerals before such words (`ce que`, `un de ses
+# frères`, `un à un`, `il leur dit`): they are not checked for what follows.
+_NOT_DETERMINER_HERE = {"fr": frozenset({"ce", "un", "une", "leur", "leurs"}), "en": frozenset()}
+
+
+class TruncatedPhrase(DocumentRule):
+    meta = RuleMeta(
+        code="EDT102",
+        name="truncated-phrase",
+        summary="A phrase cut short: an article before a word that cannot follow it, or a sentence ending on one.",
+        severity=Severity.WARNING,
+        description=(
+            "Cutting a passage often leaves the first half of a phrase hanging: `de la non seulement`, "
+            "`the of`, `… a déclaré le.`, `the talks will resume in the.`. Two patterns are flagged: an "
+            "article or determiner right before a word that cannot follow it (a conjunction, a preposition, "
+            "a subject pronoun: `not-after-determiner.txt`), and a sentence that ends on an article, a "
+            "preposition that cannot close a French sentence, or a coordinating conjunction "
+            "(`not-sentence-final.txt`). English sentences may end on a preposition (`what it is made of.`), "
+            "so only articles and conjunctions count there. Not flagged: object pronouns (`fais-le.`, "
+            "`je les en ai informés`), idioms (`le pour et le contre`, `le non l’a emporté`, `prendre le "
+            "car`, `donner le la`), letters (`from a to z`), an ellipsis (a deliberate trailing off), a "
+            "colon announcing a list, headings and quoted speech. No fix: the missing words are unknown."
+        ),
+        bad_examples=(
+            BadExample(
+                "Leur coopération dans les domaines de la défense et de la non seulement au niveau sécuritaire, "
+                "mais aussi au niveau économique, progresse.",
+                None,
+                "fr",
+            ),
+            BadExample("Le ministre malien a déclaré le. La réunion a duré deux heures.", None, "fr"),
+            BadExample("Les discussions ont porté sur la défense et de la . Elles reprendront mardi.", None, "fr"),
+            BadExample(
+                "Les deux délégations se retrouveront à Moscou et. Aucune date n’a été fixée.", None, "fr"
+            ),
+            BadExample("Le texte a été adopté par les de la majorité présidentielle.", None, "fr"),
+            BadExample("Talks will resume next week in the. No date has been set.", None, "en"),
+            BadExample("The minister said the of the agreement would be published.", None, "en"),
+            BadExample("The deal covers energy, mining and. Officials gave no figures.", None, "en"),
+            BadExample(
+                "Le texte prévoit :\n\n- la suppression de la taxe sur les\n- une baisse des impôts.\n", None, "fr"
+            ),
+        ),
+        good_examples=(
+            GoodExample("Il faut peser le pour et le contre. Le non l’a emporté de peu.", "fr"),
+            GoodExample("C’est un salon où l’on complote et où l'on se tait.", "fr"),
+            GoodExample("Faites-le. Il les en a informés lundi, et il le leur a répété.", "fr"),
+            GoodExample("C’est lui qui donne le la. Il n’en reste qu’un. L’affaire a fait la une.", "fr"),
+            GoodExample("Le texte prévoit de :\n\n- réduire le déficit ;\n- relever les taxes.", "fr"),
+            GoodExample(
+                "Un de ses frères est arrivé. Ce que le ministre a dit compte. Un à un, ils sont sortis.", "fr"
+            ),
+            GoodExample("Les de Gaulle ont quitté Colombey. Il a dit « de la… ».", "fr"),
+            GoodExample("It is something he is proud of. He said he wanted to.", "en"),
+            GoodExample("The schedule runs from a to z. Police arrived at 9 a.m. on Tuesday.", "en"),
+            GoodExample("“We will go to the…” he said, then stopped.", "en"),
+            GoodExample("Main measures:\n\n- a tax on flights\n- a cap on bonuses\n", "en"),
+        ),
+    )
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        yield from self._bad_followers(doc)
+        yield from self._bad_endings(doc)
+        yield from self._open_items(doc)
+
+    def _open_items(self, doc: Document) -> Iterator[Finding]:
+        """A list item or heading that stops on an article was cut (paragraphs: EDT107/EDT108)."""
+        articles = words(doc.lang, "articles") & words(doc.lang, "not-sentence-final")
+        for block in doc.blocks:
+            if block.kind not in (BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL):
+                continue
+            toks = tokens(doc.text, block, doc.lang)
+            if not toks or doc.text[toks[-1].end : block.end].strip():
+                continue
+            last = toks[-1]
+            if not last.is_lower or last.lower not in articles or doc.in_quotation(last.start, last.end):
+                continue
+            yield self.finding(
+                last.start, last.end, f"Line ends on the article “{last.text}”: words seem to be missing."
+            )
+
+    def _bad_followers(self, doc: Document) -> Iterator[Finding]:
+        lang, text = doc.lang, doc.text
+        checked = words(lang, "articles") if lang == "en" else words(lang, "determiners")
+        determiners = checked - _NOT_DETERMINER_HERE.get(lang, frozenset())
+        followers = phrases(lang, "not-after-determiner")
+        exceptions = phrases(lang, "truncated-phrase-exceptions")
+        prepositions = words(lang, "prepositions")
+        particles = words(lang, "name-particles")
+        for block in doc.blocks:
+            toks = tokens(text, block, lang)
+            for i in range(len(toks) - 1):
+                t1, t2 = toks[i], toks[i + 1]
+                if t1.lower not in determiners or not t2.is_lower or not joined(text, t1, t2):
+                    continue
+                seq = next((s for s in followers if self._seq_at(text, toks, i + 1, s)), None)
+                if seq is None or matches_at(toks, i, exceptions):
+                    continue
+                after = toks[i + len(seq) + 1] if i + len(seq) + 1 < len(toks) else None
+                if t2.lower in particles and after is not None and after.is_capitalised:
+                    continue  # `les de Gaulle`: a name with its particle
+                start = t1.start
+                lead = t1.text
+                if i > 0 and toks[i - 1].lower in prepositions and joined(text, toks[i - 1], t1):
+                    start, lead = toks[i - 1].start, text[toks[i - 1].start : t1.end]
+                end = toks[i + len(seq)].end
+                if doc.in_quotation(start, end):
+                    continue
+                yield self.finding(
+                    start,
+                    end,
+                    f"Truncated phrase: “{lead}” is followed by “{text[t2.start:end]}”: "
+                    "words seem to be missing.",
+                )
+
+    @staticmethod
+    def _seq_at(text: str, toks: Sequence[Token], i: int, seq: tuple[str, ...]) -> bool:
+        if i + len(seq) > len(toks):
+            return False
+        for k, word in enumerate(seq):
+            if toks[i + k].lower != word or (k and not joined(text, toks[i + k - 1], toks[i + k])):
+                return False
+        return True
+
+    def _bad_endings(self, doc: Document) -> Iterator[Finding]:
+        lang, text = doc.lang, doc.text
+        final = words(lang, "not-sentence-final")
+        exceptions = phrases(lang, "sentence-final-exceptions")
+        for block in doc.blocks:
+            if block.kind is BlockKind.HEADING:
+                continue
+            toks = tokens(text, block, lang)
+            starts = {t.start: k for k, t in enumerate(toks)}
+            for m in _SENTENCE_FINAL.finditer(text, block.start, block.end):
+                word = m.group("word")
+                if word.replace("'", "’") not in final:
+                    continue
+                k = starts.get(m.start())
+                if k is None or ends_at(toks, k, exceptions):
+                    continue
+                if doc.in_quotation(m.start(), m.end()):
+                    continue
+                start, shown = m.start(), word
+                if k > 0 and joined(text, toks[k - 1], toks[k]):
+                    start, shown = toks[k - 1].start, text[toks[k - 1].start : m.end()]
+                yield self.finding(
+                    start,
+                    m.end(),
+                    f"Sentence ends on “{shown}”: words seem to be missing (cut during an edit?).",
+                )
+
+
+# --------------------------------------------------------------------------- EDT103
+
+_URLISH = regex.compile(r"^(?:www\.|https?://)|@|\.\p{L}{2,}/")
+INNER_CAPITAL = regex.compile(r"^\p{Ll}+\p{Lu}")  # iPhone, eBay, mRNA
+_OPENERS = "«“‘\"'([¿¡—–- \u00a0\u202f"
+_CLOSERS = "»”’\"')] \u00a0\u202f"
+
+
+class SentenceFragment(DocumentRule):
+    meta = RuleMeta(
+        code="EDT103",
+        name="sentence-fragment",
+        summary="A sentence that starts in lower case after a full stop (`des Maliens. soldats.`).",
+        severity=Severity.WARNING,
+        description=(
+            "A full stop followed by a word in lower case means the sentence was cut in two by an edit, "
+            "or a word was left behind: `aux côtés des Maliens. soldats.`. A fragment of one or two words "
+            "is reported as an orphaned word; a longer one as a stray full stop or missing words. Not "
+            "flagged: abbreviations and initials (the sentence splitter already reads `M.`, `U.S.`, "
+            "`p.m.`, `J.-P.` as such), a single letter or a number before the full stop (list markers), "
+            "brand names with an inner capital (`iPhone`, `eBay`), name particles before a capitalised "
+            "name (`de Villepin a répondu`), web addresses, and quoted speech. Short sentences that "
+            "start with a capital (`Non.`, `Il a refusé.`, `Not yet.`) are journalism, not fragments. "
+            "No fix: which words are missing is a question for the editor."
+        ),
+        bad_examples=(
+            BadExample("Ils seront par centaines à combattre aux côtés des Maliens. soldats.", None, "fr"),
+            BadExample(
+                "Le président a reçu son homologue. les deux hommes ont évoqué la sécurité régionale.",
+                None,
+                "fr",
+            ),
+            BadExample("Les combats ont repris dans la nuit. autour. Les civils fuient la ville.", None, "fr"),
+            BadExample("The two leaders met on Monday. talks. They will meet again in June.", None, "en"),
+            BadExample("Officials confirmed the figures. the report will be published on Friday.", None, "en"),
+        ),
+        good_examples=(
+            GoodExample("Il a refusé. Non. Il n’a rien dit de plus.", "fr"),
+            GoodExample("M. Lavrov et Mme Borne ont cité J.-P. Sartre et le Dr Martin, p. 12.", "fr"),
+            GoodExample(
+                "L’ancien Premier ministre est intervenu. de Villepin a dénoncé un passage en force.", "fr"
+            ),
+            GoodExample("Apple a présenté son nouveau téléphone. iPhone et iPad restent ses piliers.", "fr"),
+            GoodExample("Les points sont les suivants : a. la défense ; b. l’économie.", "fr"),
+            GoodExample("He said: “We came. we saw.” Nobody answered.", "en"),
+            GoodExample("The U.S. ambassador met Gen. Smith at 10 a.m. on Tuesday.", "en"),
+            GoodExample("Is it enough? Not yet. The agency said so on eBay. eBay declined to comment.", "en"),
+            GoodExample("Visit the website. www.example.com has the details.", "en"),
+            GoodExample("The attack was the third this week. (posted 2 a.m.)", "en"),
+        ),
+    )
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        text, lang = doc.text, doc.lang
+        abbreviations = lexicons.load(lang, "abbreviations")
+        particles = words(lang, "name-particles")
+        for block, sentences in _sentence_blocks(doc):
+            for prev, sentence in zip(sentences, sentences[1:]):
+                head = text[prev.start : prev.end].rstrip(_CLOSERS)
+                if not head.endswith(".") or head.endswith(".."):
+                    continue
+                if self._abbreviation_before(head[:-1], abbreviations):
+                    continue
+                body = text[sentence.start : sentence.end]
+                lead = len(body) - len(body.lstrip(_OPENERS))
+                if lead and body[0] in "«“‘\"'([":
+                    continue  # a quotation or a bracketed aside opens here: `(posted 2 a.m.)`
+                start = sentence.start + lead
+                if start >= sentence.end or not text[start].islower():
+                    continue
+                first_word = body[lead:].split(maxsplit=1)[0]
+                if _URLISH.search(first_word) or INNER_CAPITAL.match(first_word):
+                    continue
+                toks = tokens(text, Block(start, sentence.end), lang)
+                if not toks:
+                    continue
+                if toks[0].lower in particles and len(toks) > 1 and toks[1].is_capitalised:
+                    continue
+                if doc.in_quotation(start, sentence.end):
+                    continue
+                yield self._report(text, toks, start, sentence)
+
+    @staticmethod
+    def _abbreviation_before(head: str, abbreviations: frozenset[str]) -> bool:
+        """True if the full stop closes an abbreviation, an initial, a list marker or a number."""
+        last = head.split()[-1] if head.split() else ""
+        last = last.lstrip("«“\"'([")
+        return (
+            len(last) <= 1
+            or "." in last
+            or last.isdigit()
+            or last in abbreviations
+            or last.lower() in abbreviations
+        )
+
+    def _report(self, text: str, toks: list[Token], start: int, sentence: Span) -> Finding:
+        if len([t for t in toks if t.text[0].isalpha()]) <= 2:
+            shown = text[start : sentence.end]
+            return self.finding(
+                start,
+                sentence.end,
+                f"Fragment “{shown}” stands alone after a full stop: a word cut from the previous sentence?",
+            )
+        first = toks[0]
+        return self.finding(
+            first.start,
+            first.end,
+            f"Sentence starts in lower case after a full stop (“{first.text}”): "
+            "a stray full stop or missing words?",
+        )
+
+
+# --------------------------------------------------------------------------- EDT104
+
+_REPEAT = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}’'\-‐])(?P<a>\p{L}[\p{L}\p{M}]*)"
+    r"(?P<gap>[ \t\u00a0\u202f]+\n?[ \t\u00a0\u202f]*|\n[ \t\u00a0\u202f]*)"
+    r"(?P<b>(?i:(?P=a)))(?![\p{L}\p{M}\p{N}’'\-‐])"
+)
+
+
+class RepeatedWord(DocumentRule):
+    meta = RuleMeta(
+        code="EDT104",
+        name="repeated-word",
+        summary="A word typed twice in a row (`de de`, `the the`), also across a line break.",
+        severity=Severity.WARNING,
+        fixable=Applicability.SAFE,
+        description=(
+            "The doubled word is the classic slip of retyping or of joining two versions of a sentence. "
+            "The comparison ignores case (`the The`) and crosses a line break inside a paragraph. "
+            "Legitimate doublings are data (`repeated-word-exceptions.txt`): French `nous nous`, "
+            "`vous vous`, `en en parlant`; English `had had`, `that that`, `gave her her passport`. "
+            "Two capitalised words are a name (`Bora Bora`, `Sirhan Sirhan`) and are left alone, as is "
+            "quoted speech. The fix removes the second word: safe for articles, prepositions and "
+            "conjunctions, unsafe for other words (an editor should check which one was meant)."
+        ),
+        bad_examples=(
+            BadExample(
+                "Le ministre des Affaires étrangères de de la Fédération de Russie est arrivé lundi.",
+                "Le ministre des Affaires étrangères de la Fédération de Russie est arrivé lundi.",
+                "fr",
+            ),
+            BadExample(
+                "La réunion sera suivie d’une conférence de presse animée par les les deux ministres.",
+                "La réunion sera suivie d’une conférence de presse animée par les deux ministres.",
+                "fr",
+            ),
+            BadExample(
+                "Le Le président de la transition a reçu Sergueï Lavrov.",
+                "Le président de la transition a reçu Sergueï Lavrov.",
+                "fr",
+            ),
+            BadExample("Les soldats maliens maliens ont été déployés dans le nord.", None, "fr"),
+            BadExample(
+                "The Senate on Saturday passed a stopgap\nspending bill that keeps the\nthe federal "
+                "government funded until\nmid-November, hours before a deadline.",
+                "The Senate on Saturday passed a stopgap\nspending bill that keeps the federal "
+                "government funded until\nmid-November, hours before a deadline.",
+                "en",
+            ),
+            BadExample(
+                "Officials said the The agreement would be signed.",
+                "Officials said the agreement would be signed.",
+                "en",
+            ),
+        ),
+        good_examples=(
+            GoodExample("Nous nous sommes battus jusqu’au bout, et vous vous en souviendrez.", "fr"),
+            GoodExample("C’est en en parlant avec lui qu’il a compris.", "fr"),
+            GoodExample("Il a dit : « Je je ne sais pas. »", "fr"),
+            GoodExample("Le vol pour Bora Bora a été annulé.", "fr"),
+            GoodExample("Au Sénat, les Les Républicains ont voté contre.", "fr"),
+            GoodExample("The company had had three chief executives. He said that that was final.", "en"),
+            GoodExample("She gave her her passport back. Sirhan Sirhan was denied parole.", "en"),
+            GoodExample("“It is, it is the the best day,” she said.", "en"),
+        ),
+    )
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        text, lang = doc.text, doc.lang
+        exceptions = words(lang, "repeated-word-exceptions")
+        small = function_words(lang)
+        for block in doc.blocks:
+            for m in _REPEAT.finditer(text, block.start, block.end, overlapped=True):
+                a, b = m.group("a"), m.group("b")
+                low = a.lower().replace("'", "’")
+                if low in exceptions:
+                    continue
+                if a[0].isupper() and b[0].isupper() and low not in small:
+                    continue  # a name: `Bora Bora`
+                if len(a) == 1 and a.isupper():
+                    continue  # initials or letters
+                if a[0].islower() and b[0].isupper() and self._name_follows(text, m.end(), block.end):
+                    continue  # `les Les Républicains`: an article before a name that starts with one
+                if doc.in_quotation(m.start(), m.end()):
+                    continue
+                safe = low in small
+                yield self.finding(
+                    m.start("b"),
+                    m.end("b"),
+                    f"Repeated word “{a} {b}”: typed twice?",
+                    ((m.end("a"), m.end("b"), ""),),
+                    Applicability.SAFE if safe else Applicability.UNSAFE,
+                )
+
+
+    @staticmethod
+    def _name_follows(text: str, offset: int, end: int) -> bool:
+        m = _NEXT_WORD.match(text, offset, end)
+        return m is not None and m.group(1)[0].isupper()
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0\u202f\n]+(\p{L}+)")
+
+RULES = [StrayArticle(), TruncatedPhrase(), SentenceFragment(), RepeatedWord()]

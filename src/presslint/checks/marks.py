@@ -1,0 +1,231 @@
+"""Where punctuation marks sit: the context the punctuation and spacing rules share.
+
+A dot, colon or question mark is sentence punctuation only when it is not part
+of a URL, an e-mail address, a domain or file name, an abbreviation or an
+initial, and spacing conventions depend on the language of the quotation a
+mark sits in. This module answers those questions once, as data-driven
+helpers, so that the rules stay small. It holds no rules itself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import cache
+from weakref import WeakKeyDictionary
+
+import regex
+
+from presslint import lexicons
+from presslint.document import Document, Span
+
+# Horizontal spaces a writer may put before a mark, and how we name them.
+PLAIN_SPACES = " \t\u2009"
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+HSPACE = PLAIN_SPACES + NBSP + NNBSP
+SPACE_KINDS = {"plain": " ", "nbsp": NBSP, "nnbsp": NNBSP}
+
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.\-’']*$")
+_INITIALS = regex.compile(r"^(?:\p{L}\.(?:-?\p{L}\.)*-?\p{L}|\p{L})$")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations of both languages: an English one turns up in French copy and back."""
+    return lexicons.load("fr", "abbreviations") | lexicons.load("en", "abbreviations")
+
+
+@cache
+def tlds() -> frozenset[str]:
+    return lexicons.load("common", "tlds")
+
+
+@cache
+def file_extensions() -> frozenset[str]:
+    return lexicons.load("common", "file_extensions")
+
+
+@cache
+def brands_with_marks() -> tuple[str, ...]:
+    return lexicons.entries("common", "brands_with_marks")
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word (letters, digits, inner dots and hyphens) that ends right at ``pos``."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return m.group() if m else ""
+
+
+def is_abbreviation_dot(text: str, dot: int) -> bool:
+    """True if the full stop at ``dot`` ends an abbreviation or an initial (``etc.``, ``U.S.``, ``M.``)."""
+    word = word_before(text, dot)
+    if not word:
+        return False
+    if word in abbreviations() or _INITIALS.match(word):
+        return True
+    # A compound ending in initials or an abbreviation: `D-N.Y.`, `ex-U.S.`.
+    tail = word.rsplit("-", 1)[-1]
+    return tail != word and (tail in abbreviations() or bool(_INITIALS.match(tail)))
+
+
+def ends_with_brand(text: str, mark_end: int) -> bool:
+    """True if the text up to ``mark_end`` ends with a name that carries its mark (``Yahoo!``)."""
+    start = max(0, mark_end - 40)
+    chunk = text[start:mark_end]
+    for brand in brands_with_marks():
+        if chunk.endswith(brand):
+            before = mark_end - len(brand) - 1
+            if before < 0 or not text[before].isalnum():
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- web-like tokens
+
+
+@cache
+def _web_pattern() -> regex.Pattern[str]:
+    endings = sorted(tlds() | file_extensions(), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(e) for e in endings)
+    upper = "|".join(regex.escape(e.upper()) for e in endings)
+    label = r"[\p{L}\p{N}](?:[\p{L}\p{N}_\-]*[\p{L}\p{N}])?"
+    return regex.compile(
+        rf"""
+        (?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s«»“”"<>]+         # URL
+        | [\p{{L}}\p{{N}}._%+\-]+@{label}(?:\.{label})+             # e-mail address
+        | (?<![\p{{L}}\p{{N}}@.\-]){label}(?:\.{label})*\.(?:{alternatives}|{upper})
+          (?:/[^\s«»“”"<>]*)?(?![\p{{L}}\p{{N}}\-])                 # domain or file name
+        | [@\#][\p{{L}}\p{{N}}_]+                                    # handle or hashtag
+        """,
+        regex.VERBOSE,
+    )
+
+
+_TOKEN_WITH_SIGN = regex.compile(r"\S*[.@#:]\S*")
+
+
+def web_spans(text: str) -> list[Span]:
+    """Spans of URLs, e-mail addresses, domain and file names, handles and hashtags.
+
+    Only tokens holding a dot, `@`, `#` or `:` can be one, so the full pattern
+    runs on those alone. A trailing full stop, comma or closing bracket belongs
+    to the sentence, not to the URL.
+    """
+    pattern = _web_pattern()
+    spans: list[Span] = []
+    for token in _TOKEN_WITH_SIGN.finditer(text):
+        for m in pattern.finditer(text, token.start(), token.end()):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?)]»”'’\"":
+                end -= 1
+            spans.append(Span(m.start(), end))
+    return spans
+
+
+class SpanSet:
+    """Sorted, non-overlapping spans with a fast membership test."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans: Sequence[Span] = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self.spans[i].start <= pos < self.spans[i].end
+
+    def find(self, pos: int) -> Span | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.spans[i].start <= pos < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+
+_WEB_CACHE: WeakKeyDictionary[Document, SpanSet] = WeakKeyDictionary()
+
+
+def web_span_set(doc: Document) -> SpanSet:
+    """The web-like spans of a document, computed once per document for all the rules."""
+    found = _WEB_CACHE.get(doc)
+    if found is None:
+        found = _WEB_CACHE[doc] = SpanSet(web_spans(doc.text))
+    return found
+
+
+# --------------------------------------------------------------------------- language of quotations
+
+_FUNCTION_WORDS = {
+    "en": frozenset(
+        "the and of to is are was were we you i it that this have has will not be do does for with my our "
+        "your they he she what in can yes no there here would should could been being don't it's i'm we're "
+        "they're".split()
+    ),
+    "fr": frozenset(
+        "le la les des du et est une un dans pour que qui sur au aux avec pas ce cette il elle ils nous vous "
+        "je sont été ont par plus ses son sa leur mais ou donc oui non c’est c'est j’ai j'ai n’est n'est "
+        "on y".split()
+    ),
+}
+_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+
+
+def text_language(text: str) -> str | None:
+    """``fr`` or ``en`` when the function words of a short text clearly say so, else None."""
+    counts = {"fr": 0, "en": 0}
+    for m in _TOKEN.finditer(text):
+        w = m.group().lower()
+        for lang, words in _FUNCTION_WORDS.items():
+            if w in words:
+                counts[lang] += 1
+    if counts["en"] > counts["fr"] and counts["en"] >= 1:
+        return "en"
+    if counts["fr"] > counts["en"] and counts["fr"] >= 1:
+        return "fr"
+    return None
+
+
+def foreign_quotation_spans(doc: Document) -> SpanSet:
+    """Quotations written in the other language (English in French copy, French in English copy).
+
+    Spacing conventions follow the language of the words, so a French rule must
+    not require a space before the `!` of an English quotation, and the reverse.
+    """
+    other = "en" if doc.lang == "fr" else "fr"
+    spans = [q for q in doc.quotations if text_language(doc.text[q.start : q.end]) == other]
+    return SpanSet(spans)
+
+
+def is_guillemet_quotation(doc: Document, pos: int) -> bool:
+    """True if ``pos`` lies in a quotation opened by a French guillemet."""
+    i = bisect_right([q.start for q in doc.quotations], pos) - 1
+    if i >= 0 and pos < doc.quotations[i].end:
+        return doc.text[doc.quotations[i].start] in "«‹"
+    return False
+
+
+def paragraph_end(doc: Document, pos: int) -> int:
+    block = doc.block_at(pos)
+    return block.end if block else len(doc.text)
+
+
+__all__ = [
+    "HSPACE",
+    "NBSP",
+    "NNBSP",
+    "PLAIN_SPACES",
+    "SPACE_KINDS",
+    "SpanSet",
+    "abbreviations",
+    "brands_with_marks",
+    "ends_with_brand",
+    "file_extensions",
+    "foreign_quotation_spans",
+    "is_abbreviation_dot",
+    "is_guillemet_quotation",
+    "paragraph_end",
+    "text_language",
+    "tlds",
+    "web_span_set",
+    "web_spans",
+    "word_before",
+]

@@ -1,0 +1,54 @@
+"""Stretches of the prose view that are not prose: web addresses and e-mail addresses.
+
+Typographic rules (apostrophes, quotes, ellipses, glued numbers) must not touch
+them: a straight quote or three dots inside a URL are part of the address.
+Inline code is already out of the prose view (the formats put a placeholder
+in its place), so only what plain text carries as words needs finding here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+import regex
+
+if TYPE_CHECKING:
+    from presslint.document import Document
+
+_NONPROSE = regex.compile(
+    r"""
+    (?:https?|ftp)://[^\s<>«»“”"]+            # web address with a scheme
+    | \bwww\.[^\s<>«»“”"]+                    # web address without one
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail address
+    | (?<![\w@])@\w+                          # social-media handle
+    """,
+    regex.VERBOSE,
+)
+
+
+class NonProse:
+    """Sorted, non-overlapping spans of ``doc.text`` that are addresses, not prose."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in _NONPROSE.finditer(text)]
+        self._starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int | None = None) -> bool:
+        """True if ``[start, end)`` touches an address."""
+        end = start + 1 if end is None else max(end, start + 1)
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self.spans[i][1] > start
+
+
+_CACHE: WeakKeyDictionary[Document, NonProse] = WeakKeyDictionary()
+
+
+def nonprose(doc: Document) -> NonProse:
+    """The addresses of ``doc``, computed once per document and shared by the rules."""
+    found = _CACHE.get(doc)
+    if found is None:
+        found = NonProse(doc.text)
+        _CACHE[doc] = found
+    return found

@@ -1,0 +1,586 @@
+"""Proper names in an article: find the mentions, group those that name the same person or body.
+
+Shared by the consistency rules (CON101, CON102) and the ``presslint names``
+command. Grouping is built to cost time in proportion to the article: mentions
+are first reduced to their distinct spellings, and fuzzy comparisons
+(``rapidfuzz``) only run inside small blocks (same surname, or same first name
+and surname prefix), never between every pair of mentions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from presslint import lexicons
+from presslint.formats.prose import BlockKind
+
+if TYPE_CHECKING:
+    from presslint.document import Document
+
+# A token: an initial (`J.`, `J.-P.`) or a word, with an optional elided particle (`d’Estaing`)
+# or an Arabic article joined by a hyphen (`al-Assad`).
+_TOKEN = regex.compile(
+    r"""
+    (?P<initial>\p{Lu}\.(?:-\p{Lu}\.)?)(?!\p{L})
+    |
+    (?P<elision>(?<![\p{L}\p{M}])[dDlL][’'](?=\p{Lu}))?
+    (?P<word>(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]*(?:[-’'][\p{L}][\p{L}\p{M}]*)*)
+    """,
+    regex.VERBOSE,
+)
+_ARTICLE_PREFIX = regex.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-\p{Lu}")
+_RUN_GAP = regex.compile(r"[ \u00a0\u202f]")
+_OPENERS = set("«“\"'‘([—–- \u00a0\u202f")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: `Goïta` and `GOITA` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("œ", "oe").replace("æ", "ae")
+
+
+def surface(text: str) -> str:
+    """A spelling as compared between mentions: apostrophe style is another rule's business."""
+    return text.translate(_APOSTROPHES)
+
+
+# --------------------------------------------------------------------------- transliteration
+
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("tch", "ch"),
+    ("dj", "j"),
+    ("ph", "f"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ck", "k"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ey", "ei"),
+    ("y", "i"),
+    ("q", "k"),
+)
+_VOWELS = frozenset("aeiou")
+
+
+@cache
+def skeleton(folded: str) -> str:
+    """A transliteration key: `serguei`/`sergei`/`sergey` and `mohammed`/`mohamed` coincide."""
+    s = folded
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def signature(folded: str) -> str:
+    """A blocking key that every close transliteration shares: the skeleton with inner vowels masked.
+
+    ``close_transliteration`` only accepts equal skeletons or inner vowel
+    substitutions, so two close words always fall in the same block and only
+    candidates that may match are ever compared.
+    """
+    sk = skeleton(folded)
+    if len(sk) < 3:
+        return sk
+    return sk[0] + "".join("*" if c in _VOWELS else c for c in sk[1:-1]) + sk[-1]
+
+
+@dataclass(slots=True)
+class Comparisons:
+    """How many fuzzy comparisons grouping made: the measure of its cost."""
+
+    count: int = 0
+
+
+def close_transliteration(a: str, b: str, counter: Comparisons | None = None) -> bool:
+    """True if two folded name words are spellings of one name (Abdullah/Abdallah, Sergueï/Sergei).
+
+    Deliberately narrow: same first letter, same length once transliterated, and
+    only vowel substitutions inside the word (never the last letter: Mario/Maria,
+    Jean/Jeanne and Daniel/Danielle are different people).
+    """
+    if a == b:
+        return True
+    if counter is not None:
+        counter.count += 1
+    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    if len(sa) != len(sb) or len(sa) < 5 or sa[-1] != sb[-1]:
+        return False
+    from rapidfuzz.distance import Hamming
+
+    if Hamming.distance(sa, sb) > (1 if len(sa) < 7 else 2):
+        return False
+    return all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(sa, sb))
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    fold: str
+    initial: bool = False
+    particle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A run of capitalised words read as a proper name, in prose offsets."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    # Written in capitals where capitals are the layout (an all-caps heading or line).
+    layout_caps: bool = False
+
+    @property
+    def names(self) -> tuple[Token, ...]:
+        """The tokens that are not particles."""
+        return tuple(t for t in self.tokens if not t.particle)
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.names) >= 2
+
+    @property
+    def surname(self) -> Token:
+        return self.names[-1]
+
+    @property
+    def first(self) -> Token:
+        return self.names[0]
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicons:
+    starters: frozenset[str]
+    titles: frozenset[str]
+    particles: frozenset[str]
+
+
+@cache
+def name_lexicons(lang: str) -> NameLexicons:
+    return NameLexicons(
+        starters=lexicons.load(lang, "name-sentence-starters"),
+        titles=lexicons.load(lang, "name-titles"),
+        particles=lexicons.load(lang, "name-connectors"),
+    )
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word)) or (len(word) > 1 and word[0] == "O" and word[1] in "’'")
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _line_is_caps(text: str, start: int, end: int) -> bool:
+    """True if the line holding ``[start, end)`` is written in capitals (a wire slug, a heading)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.9
+
+
+def _tokens(text: str, start: int, end: int, particles: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        if m.group("initial"):
+            out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), initial=True))
+            continue
+        word = m.group("word")
+        elision = m.group("elision") or ""
+        if _is_capitalised(word):
+            out.append(Token(m.start(), m.end(), elision + word, fold(word)))
+        elif word in particles:
+            out.append(Token(m.start(), m.end(), word, fold(word), particle=True))
+        else:
+            # A lower-case word: recorded so that runs stop here.
+            out.append(Token(m.start(), m.end(), word, "", particle=False, initial=False))
+    return out
+
+
+def _capital(tok: Token) -> bool:
+    return bool(tok.fold) and not tok.particle
+
+
+def _sentence_initial(text: str, sentence_start: int, pos: int) -> bool:
+    return all(c in _OPENERS for c in text[sentence_start:pos])
+
+
+def extract_mentions(doc: Document) -> list[Mention]:
+    """Every proper-name mention of the article, in order."""
+    lex = name_lexicons(doc.lang)
+    text = doc.text
+    raw: list[tuple[list[Token], bool]] = []  # (tokens, starts a sentence)
+    for sentence in doc.sentences:
+        toks = _tokens(text, sentence.start, sentence.end, lex.particles)
+        i = 0
+        while i < len(toks):
+            if not _capital(toks[i]):
+                i += 1
+                continue
+            run = [toks[i]]
+            j = i + 1
+            while j < len(toks):
+                gap = text[run[-1].end : toks[j].start]
+                joined = gap == "" and run[-1].initial and toks[j].initial
+                if not joined and not (len(gap) == 1 and _RUN_GAP.match(gap)):
+                    break
+                if _capital(toks[j]):
+                    run.append(toks[j])
+                    j += 1
+                    continue
+                # Particles only inside a name, before another capitalised word.
+                k = j
+                while k < len(toks) and toks[k].particle and text[toks[k - 1].end : toks[k].start] in (" ", "\u00a0"):
+                    k += 1
+                if k > j and k < len(toks) and _capital(toks[k]) and text[toks[k - 1].end : toks[k].start] in (" ", "\u00a0"):
+                    run.extend(toks[j : k + 1])
+                    j = k + 1
+                    continue
+                break
+            raw.append((run, _sentence_initial(text, sentence.start, run[0].start)))
+            i = j
+    # Sentence-initial single words count as names only if written capitalised mid-sentence too.
+    mid_sentence = {t.fold for r, initial in raw for t in (r if not initial else r[1:])}
+    mentions: list[Mention] = []
+    for run, initial in raw:
+        tokens = _trim(run, initial, lex)
+        if not tokens or all(t.initial for t in tokens if not t.particle):
+            continue
+        if initial and tokens[0] is run[0] and len([t for t in tokens if not t.particle]) == 1:
+            if tokens[0].fold not in mid_sentence:
+                continue
+        mentions.append(_mention(doc, tokens))
+    return mentions
+
+
+def _trim(run: list[Token], initial: bool, lex: NameLexicons) -> list[Token]:
+    """Drop a leading sentence starter and leading titles, and particles left at either end."""
+    tokens = list(run)
+    if initial and tokens and tokens[0].text.lower() in lex.starters:
+        tokens.pop(0)
+    # Titles and what stands before them: `Saudi Crown Prince Mohammed bin Salman` -> `Mohammed bin Salman`.
+    last_title = -1
+    for i, tok in enumerate(tokens[:-1]):
+        if not tok.particle and (tok.text.lower() in lex.titles or tok.text.lower() + "." in lex.titles):
+            last_title = i
+    del tokens[: last_title + 1]
+    if len(tokens) == 1 and (tokens[0].text.lower() in lex.titles or tokens[0].text.lower() + "." in lex.titles):
+        return []  # `Mr` of `Mr. Zelensky`: the full stop ended the run
+    while tokens and tokens[0].particle:
+        tokens.pop(0)
+    while tokens and tokens[-1].particle:
+        tokens.pop()
+    return tokens
+
+
+def _mention(doc: Document, tokens: list[Token]) -> Mention:
+    first = tokens[0]
+    start = first.start
+    if first.text[:2] in ("d’", "d'", "l’", "l'", "D’", "D'", "L’", "L'") and not first.initial:
+        # `d’État`, `l’Elysée`: the elided article is not part of the name.
+        start += 2
+        tokens[0] = Token(start, first.end, first.text[2:], first.fold, first.initial, first.particle)
+    end = tokens[-1].end
+    text = doc.text[start:end]
+    caps = _is_all_caps(text)
+    layout = False
+    if caps:
+        block = doc.block_at(start)
+        # A heading, a line in capitals, or a dateline opening the paragraph (`BAMAKO (AFP) -`).
+        layout = block is not None and (
+            block.kind is BlockKind.HEADING or not doc.text[block.start : start].strip()
+        )
+        layout = layout or _line_is_caps(doc.text, start, end)
+    return Mention(start, end, text, tuple(tokens), layout)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class Entity:
+    """The mentions of one person or body: full names and surname-only mentions."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first_mention(self) -> Mention:
+        return self.mentions[0]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(slots=True)
+class NameIndex:
+    entities: list[Entity]
+    comparisons: int
+
+
+def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
+    """Group mentions that name the same person or body.
+
+    Full names (two name words or more) join when they share a surname and
+    their first names are compatible (same, an initial, a transliteration), or
+    share a first name and their surnames are transliterations of each other.
+    A surname-only mention joins the one full name with that surname; when two
+    people share it (Bill and Hillary Clinton) it stays on its own.
+    """
+    counter = Comparisons()
+    uf = _UnionFind()
+    key_id: dict[tuple[str, str], int] = {}  # (first fold, surname fold) -> node
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    first_block: dict[tuple[str, str], list[int]] = defaultdict(list)  # (surname, signature of first name)
+    surname_block: dict[tuple[str, str], list[int]] = defaultdict(list)  # (first name, signature of surname)
+    initial_block: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # (surname, letter): (initials, names)
+    node_tokens: list[tuple[Token, Token]] = []
+    full_nodes: list[int | None] = []
+    for m in mentions:
+        if not m.is_full:
+            full_nodes.append(None)
+            continue
+        first, last = m.first, m.surname
+        key = (first.fold, last.fold)
+        node = key_id.get(key)
+        if node is None:
+            node = uf.add()
+            key_id[key] = node
+            node_tokens.append((first, last))
+            initials, names = initial_block.setdefault((last.fold, first.fold[:1]), ([], []))
+            if first.initial:
+                for other in initials + names:
+                    counter.count += 1
+                    uf.union(node, other)
+                initials.append(node)
+            else:
+                for other in initials:
+                    counter.count += 1
+                    uf.union(node, other)
+                names.append(node)
+                block = first_block[(last.fold, signature(first.fold))]
+                for other in block:
+                    if close_transliteration(first.fold, node_tokens[other][0].fold, counter):
+                        uf.union(node, other)
+                block.append(node)
+                block = surname_block[(first.fold, signature(last.fold))]
+                for other in block:
+                    if close_transliteration(last.fold, node_tokens[other][1].fold, counter):
+                        uf.union(node, other)
+                block.append(node)
+            by_surname[last.fold].append(node)
+        full_nodes.append(node)
+
+    # People per surname (after merging), to tell a unique surname from a shared one.
+    people_by_surname: dict[str, set[int]] = defaultdict(set)
+    for surname, nodes in by_surname.items():
+        for n in nodes:
+            people_by_surname[surname].add(uf.find(n))
+
+    entities: dict[int, Entity] = {}
+    singles: dict[str, Entity] = {}
+    order: list[Entity] = []
+    for m, node in zip(mentions, full_nodes):
+        if node is not None:
+            root = uf.find(node)
+            entity = entities.get(root)
+            if entity is None:
+                entity = entities[root] = Entity()
+                order.append(entity)
+            entity.mentions.append(m)
+            continue
+        people = people_by_surname.get(m.surname.fold, set())
+        if len(people) == 1:
+            root = next(iter(people))
+            entity = entities.get(root)
+            if entity is None:
+                entity = entities[root] = Entity()
+                order.append(entity)
+            entity.mentions.append(m)
+            continue
+        key = m.surname.fold if not people else f"{m.surname.fold}\x00shared"
+        entity = singles.get(key)
+        if entity is None:
+            entity = singles[key] = Entity()
+            order.append(entity)
+        entity.mentions.append(m)
+    for e in order:
+        e.mentions.sort(key=lambda x: x.start)
+    order.sort(key=lambda e: e.mentions[0].start)
+    return NameIndex(order, counter.count)
+
+
+# --------------------------------------------------------------------------- spelling variants
+
+
+@dataclass(frozen=True, slots=True)
+class SlotVariant:
+    """One word of one mention spelled otherwise than the article's dominant spelling."""
+
+    mention: Mention
+    token: Token
+    dominant: str  # the dominant spelling of that word, as written in ``reference``
+    reference: Mention  # the first mention that shows the dominant spelling
+
+
+def mention_slots(m: Mention) -> dict[str, Token]:
+    """The words of a mention by role: first name, surname, and inner words of a full name."""
+    names = m.names
+    if len(names) == 1:
+        return {"last": names[0]}
+    slots = {"first": names[0], "last": names[-1]}
+    for i, tok in enumerate(m.tokens[1:-1]):
+        slots[f"mid{len(m.tokens)}:{i}"] = tok
+    return slots
+
+
+def _diacritics(text: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
+
+
+def _preference(form: str, first_seen: int) -> tuple[int, int, int]:
+    """Tie-break between equally frequent spellings.
+
+    Mixed case beats capitals (``LAVROV`` is layout, not spelling); between two
+    spellings that differ only by accents the accented one wins (accents get
+    lost, they are rarely invented: ``Goïta`` over ``Goita``); then the first mention.
+    """
+    return (0 if _is_all_caps(form) else 1, _diacritics(form), -first_seen)
+
+
+def spelling_variants(entity: Entity) -> list[SlotVariant]:
+    """Words of the entity's mentions that differ from its dominant spelling of that word."""
+    counts: dict[str, dict[str, list[tuple[Mention, Token]]]] = defaultdict(lambda: defaultdict(list))
+    words: list[tuple[Mention, str, Token]] = []
+    for m in entity.mentions:
+        for slot, tok in mention_slots(m).items():
+            if tok.initial:
+                continue
+            words.append((m, slot, tok))
+            if not m.layout_caps:
+                counts[slot][surface(tok.text)].append((m, tok))
+    dominant: dict[str, str] = {}
+    for slot, forms in counts.items():
+        if len(forms) > 1:
+            dominant[slot] = max(forms.items(), key=lambda kv: (len(kv[1]), _preference(kv[0], kv[1][0][0].start)))[0]
+    out: list[SlotVariant] = []
+    for m, slot, tok in words:
+        best = dominant.get(slot)
+        if best is None or m.layout_caps or surface(tok.text) == best:
+            continue
+        if tok.fold != fold(best) and not close_transliteration(tok.fold, fold(best)):
+            continue
+        refs = counts[slot][best]
+        ref_mention, ref_token = next(((r, t) for r, t in refs if r.is_full == m.is_full), refs[0])
+        out.append(SlotVariant(m, tok, ref_token.text, ref_mention))
+    return out
+
+
+def index_document(doc: Document) -> NameIndex:
+    return group_mentions(extract_mentions(doc))
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.line_col(doc.source_span(offset, offset + 1)[0])[0]
+
+
+def name_report(doc: Document) -> list[dict[str, object]]:
+    """The names of an article for an editor: each with its spellings, their counts and lines.
+
+    The first spelling is the dominant full name (most frequent, then first);
+    surname-only mentions are listed as spellings of their own.
+    """
+    out: list[dict[str, object]] = []
+    for entity in index_document(doc).entities:
+        spellings: dict[str, dict[str, object]] = {}
+        for m in entity.mentions:
+            entry = spellings.setdefault(surface(m.text), {"spelling": m.text, "count": 0, "lines": [], "_at": m.start})
+            entry["count"] = int(entry["count"]) + 1  # type: ignore[call-overload]
+            line = _line(doc, m.start)
+            lines = entry["lines"]
+            assert isinstance(lines, list)
+            if line not in lines:
+                lines.append(line)
+        def rank(e: dict[str, object]) -> tuple[bool, int, tuple[int, int, int]]:
+            pref = _preference(str(e["spelling"]), int(e.pop("_at")))  # type: ignore[call-overload]
+            return (len(str(e["spelling"]).split()) < 2, -int(e["count"]), tuple(-x for x in pref))  # type: ignore[call-overload,return-value]
+
+        ranked = sorted(spellings.values(), key=rank)
+        variants = {(s.token.start, s.token.end) for s in spelling_variants(entity)}
+        out.append(
+            {
+                "name": ranked[0]["spelling"],
+                "count": len(entity.mentions),
+                "spellings": ranked,
+                "variants": len(variants),
+            }
+        )
+    return out
+
+
+__all__ = [
+    "Comparisons",
+    "Entity",
+    "Mention",
+    "NameIndex",
+    "SlotVariant",
+    "Token",
+    "close_transliteration",
+    "extract_mentions",
+    "fold",
+    "group_mentions",
+    "index_document",
+    "name_report",
+    "signature",
+    "skeleton",
+    "mention_slots",
+    "spelling_variants",
+    "surface",
+]

@@ -1,0 +1,53 @@
+"""Quotation finder: French continuation guillemets and English single quotes."""
+
+from __future__ import annotations
+
+from helpers import make_doc, quoted
+
+
+def test_closing_guillemet_opening_a_paragraph_continues_the_quotation() -> None:
+    text = (
+        "Le ministre a déclaré : « Nous avons tout essayé.\n\n"
+        "» Nous continuerons, quoi qu’il arrive. »\n\n"
+        "La séance a été levée."
+    )
+    doc = make_doc(text, "fr")
+    assert quoted(text) == ["« Nous avons tout essayé.\n\n» Nous continuerons, quoi qu’il arrive. »"]
+    assert doc.in_quotation(text.index("Nous continuerons"))
+    assert not doc.in_quotation(text.index("La séance"))
+
+
+def test_closing_guillemet_mid_paragraph_still_closes() -> None:
+    text = "« Nous avons tout essayé.\n\nNous continuerons », a-t-il dit.\n\nFin de la séance."
+    assert quoted(text) == ["« Nous avons tout essayé.\n\nNous continuerons »"]
+
+
+def test_closing_guillemet_at_paragraph_start_without_open_quotation_is_a_closer_as_before() -> None:
+    # No « open from an earlier paragraph: nothing to continue, nothing quoted.
+    assert quoted("Texte.\n\n» Suite sans ouverture.") == []
+
+
+def test_british_single_quotes_are_quotations_and_apostrophes_are_not_closers() -> None:
+    text = "‘We won,’ he said. The minister’s aide left. ‘We don’t know,’ she said."
+    assert quoted(text, "en") == ["‘We won,’", "‘We don’t know,’"]
+
+
+def test_single_quotes_nested_in_double_quotes() -> None:
+    text = "“He told me ‘we will stay’ and left,” she said. Then we left."
+    assert quoted(text, "en") == ["“He told me ‘we will stay’ and left,”"]
+
+
+def test_single_quote_never_runs_past_its_paragraph() -> None:
+    text = "‘We will stay, he said.\n\nThe players’ union met on Monday."
+    doc = make_doc(text, "en")
+    assert quoted(text, "en") == ["‘We will stay, he said."]
+    assert not doc.in_quotation(text.index("union"))
+
+
+def test_elisions_and_mistyped_apostrophes_do_not_open_quotations() -> None:
+    assert quoted("Music of the ‘90s came back.", "en") == []
+    assert quoted("Il est descendu de l‘avion à Bamako.", "fr") == []
+
+
+def test_german_low_single_quote_still_closes_with_high_single_quote() -> None:
+    assert quoted("Er sagte ‚nein‘ dazu.", "en") == ["‚nein‘"]

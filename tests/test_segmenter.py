@@ -56,3 +56,17 @@ def test_sentences_stay_inside_paragraphs() -> None:
 def test_language_detection() -> None:
     assert make_doc("Le ministre est arrivé à Bamako avec une délégation pour une visite.").lang == "fr"
     assert make_doc("The minister arrived in Bamako with a delegation for a visit on Monday.").lang == "en"
+
+
+def test_plain_text_blocks_headings_and_list_items() -> None:
+    text = "Les points clés\n- la sécurité\n- l’économie\nLe ministre a conclu. Fin.\ncoupé au milieu d’une phrase\net la suite."
+    doc = make_doc(text, "fr")
+    kinds = [(doc.text[b.start : b.end], b.kind.value) for b in doc.blocks]
+    assert kinds == [
+        ("Les points clés", "heading"),
+        ("- la sécurité", "list_item"),
+        ("- l’économie", "list_item"),
+        ("Le ministre a conclu. Fin.", "paragraph"),
+        ("coupé au milieu d’une phrase", "paragraph"),
+        ("et la suite.", "paragraph"),
+    ]

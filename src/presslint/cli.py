@@ -80,11 +80,18 @@ def check(
         bool, typer.Option("--interactive", "-i", help="With --fix: ask before each fix, then write once.")
     ] = False,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the text read from stdin.")] = None,
-    input_format: Annotated[Optional[str], typer.Option(help="txt, md or html, whatever the extension.")] = None,
+    input_format: Annotated[
+        Optional[str], typer.Option(help="txt, md or html whatever the extension; jsonl for one article per line.")
+    ] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
     languagetool: Annotated[
         bool, typer.Option("--languagetool", help="Also check grammar and spelling with LanguageTool.")
     ] = False,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU).")
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="JSONL input: the field holding the article text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL input: the field identifying the article.")] = "id",
 ) -> None:
     """Check articles and report problems; with --fix, repair what can be repaired safely."""
     from presslint.runner import CheckRequest, run_check
@@ -93,11 +100,13 @@ def check(
         raise fail("no paths given (use - to read stdin)")
     if lang is not None and lang not in ("auto", "fr", "en"):
         raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    if output_format is None and input_format == "jsonl":
+        output_format = "jsonl"
     fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if input_format is not None and input_format not in ("txt", "md", "html"):
-        raise fail(f"--input-format must be txt, md or html, not {input_format!r}")
+    if input_format is not None and input_format not in ("txt", "md", "html", "jsonl"):
+        raise fail(f"--input-format must be txt, md, html or jsonl, not {input_format!r}")
     if interactive:
         _check_interactive(list(paths), diff)
     request = CheckRequest(
@@ -119,6 +128,9 @@ def check(
         input_format=input_format,
         color=color,
         languagetool=languagetool,
+        jobs=jobs,
+        text_field=text_field,
+        id_field=id_field,
     )
     raise typer.Exit(run_check(request))
 

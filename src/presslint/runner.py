@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from presslint.api import FileOptions, check_file, check_source, linter_for
+from presslint.api import FileOptions, check_source, linter_for
 from presslint.config import ConfigError, Settings, discover_settings, load_config_file
 from presslint.diagnostics import FileReport
 from presslint.registry import UnknownRuleError
@@ -40,6 +40,9 @@ class CheckRequest:
     input_format: str | None = None
     color: bool | None = None
     languagetool: bool = False
+    jobs: int | None = None  # None: one process per CPU
+    text_field: str = "text"  # JSONL input: the field holding the article
+    id_field: str | None = "id"  # JSONL input: the field identifying it
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -101,8 +104,11 @@ def run_check(request: CheckRequest) -> int:
         fmt=request.input_format,
         lang=None if request.lang in (None, "auto") else request.lang,
     )
-    reports: list[FileReport] = []
-    fatal = False
+    if request.input_format == "jsonl":
+        return _run_jsonl(request, resolver, options)
+    # Reports in input order; file checks are queued and filled in by the (parallel) checker.
+    slots: list[FileReport | None] = []
+    queued: list[tuple[int, Path, Settings]] = []
     stdin: list[tuple[FileReport, SourceFile | bytes]] = []
     session = None
     if request.interactive:
@@ -113,34 +119,103 @@ def run_check(request: CheckRequest) -> int:
         if raw == "-":
             target_settings = _safe_settings(resolver, Path(request.stdin_filename or "stdin").absolute())
             if isinstance(target_settings, str):
-                reports.append(FileReport("-", error=target_settings))
+                slots.append(FileReport("-", error=target_settings))
                 continue
-            reports.append(_stdin_report(request, target_settings, options, stdin))
+            slots.append(_stdin_report(request, target_settings, options, stdin))
             continue
         first = _safe_settings(resolver, Path(raw))
         include = first.include if isinstance(first, Settings) else Settings().include
         exclude = first.exclude if isinstance(first, Settings) else ()
         for target in iter_targets([raw], include, exclude):
             if isinstance(target, WalkError):
-                reports.append(FileReport(target.path, error=target.message))
+                slots.append(FileReport(target.path, error=target.message))
                 continue
             settings = _safe_settings(resolver, target)
             if isinstance(settings, str):
-                reports.append(FileReport(str(target), error=settings))
+                slots.append(FileReport(str(target), error=settings))
                 continue
             try:
                 linter_for(settings)
             except (UnknownRuleError, RuleFileError, ConfigError) as exc:
                 _err(str(exc))
-                fatal = True
-                break
+                return 2
             if session is not None:
-                reports.append(session.review_file(target, settings, options))
+                slots.append(session.review_file(target, settings, options))
             else:
-                reports.append(check_file(target, settings, options))
-        if fatal:
-            return 2
+                queued.append((len(slots), target, settings))
+                slots.append(None)
+    if queued:
+        from presslint.parallel import check_files, default_jobs
+        from presslint.progress import progress_callback
+
+        jobs = request.jobs or default_jobs()
+        tasks = [(target, settings, options) for _, target, settings in queued]
+        with progress_callback(len(tasks), enabled=not request.quiet) as on_done:
+            for (index, _, _), report in zip(queued, check_files(tasks, jobs, on_done)):
+                slots[index] = report
+    reports = [r for r in slots if r is not None]
     return _finish(reports, request, stdin)
+
+
+def _run_jsonl(request: CheckRequest, resolver: _Settings, options: FileOptions) -> int:
+    """JSONL batches: one article per line; diagnostics carry the article id; --fix rewrites the records."""
+    from presslint.batch import check_jsonl
+    from presslint.sourcefile import WriteError, read_source, write_source
+
+    reports: list[FileReport] = []
+    fixed_out: list[str] = []
+    errors = 0
+    for raw in request.paths:
+        label = request.stdin_filename or "-" if raw == "-" else raw
+        settings = _safe_settings(resolver, Path(label).absolute())
+        if isinstance(settings, str):
+            _err(settings)
+            errors += 1
+            continue
+        try:
+            linter_for(settings)
+            src = decode_bytes(sys.stdin.buffer.read(), label) if raw == "-" else read_source(Path(raw))
+        except (UnknownRuleError, RuleFileError, ConfigError) as exc:
+            _err(str(exc))
+            return 2
+        except InputError as exc:
+            _err(str(exc))
+            errors += 1
+            continue
+        outcome = check_jsonl(src, settings, replace(options, fmt=None), request.text_field, request.id_field)
+        for message in outcome.errors:
+            _err(message)
+        errors += len(outcome.errors)
+        for report in outcome.reports:
+            for warning in report.warnings:
+                _warn(warning)
+        reports.extend(outcome.reports)
+        if outcome.fixed_text is not None and options.write:
+            if raw == "-":
+                fixed_out.append(outcome.fixed_text)
+                continue
+            try:
+                write_source(src, outcome.fixed_text)
+            except WriteError as exc:
+                _err(str(exc))
+                errors += 1
+        elif raw == "-" and options.write:
+            fixed_out.append(src.text)
+    out = sys.stdout
+    if fixed_out:
+        sys.stdout.write("".join(fixed_out))
+        sys.stdout.flush()
+        out = sys.stderr
+    render(reports, out, ReportOptions(format=request.output_format, statistics=request.statistics,
+                                       quiet=request.quiet, fix_mode=request.fix, unsafe=request.unsafe,
+                                       color=request.color))
+    if errors:
+        return 2
+    if request.exit_zero:
+        return 0
+    if any(not d.code.startswith("ENG") for r in reports for d in r.diagnostics):
+        return 1
+    return 3 if any(r.incomplete for r in reports) else 0
 
 
 def _safe_settings(resolver: _Settings, path: Path) -> Settings | str:
@@ -203,7 +278,9 @@ def _finish(reports: list[FileReport], request: CheckRequest, stdin: list[tuple[
         return 2
     if request.exit_zero:
         return 0
-    if any(r.diagnostics for r in reports):
+    # Engine diagnostics (ENG: a rule over its time budget or crashed) say the check is
+    # incomplete, not that the text has problems: alone they give 3, not 1.
+    if any(not d.code.startswith("ENG") for r in reports for d in r.diagnostics):
         return 1
     if any(r.incomplete for r in reports):
         return 3

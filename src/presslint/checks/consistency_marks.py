@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint.checks.nonprose import nonprose
 from presslint.diagnostics import Applicability, Severity

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
 from presslint.checks.editing import INNER_CAPITAL, Token, function_words, tokens, words

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from weakref import WeakKeyDictionary
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
 from presslint.document import Document, Span

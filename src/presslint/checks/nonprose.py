@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 if TYPE_CHECKING:
     from presslint.document import Document

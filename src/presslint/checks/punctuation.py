@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint.checks.marks import HSPACE, SpanSet, ends_with_brand, is_abbreviation_dot, web_span_set
 from presslint.config import Settings

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
 from presslint.checks.nonprose import nonprose

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint.checks.marks import (
     HSPACE,

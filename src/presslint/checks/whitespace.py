@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
 from presslint.diagnostics import Applicability, Severity

@@ -16,6 +16,8 @@ MARKER_LINE = regex.compile(
     r"^[ \t]*(?:<!--[ \t]*|#[ \t]*|//[ \t]*|\[)?presslint-(?:disable|enable)[^\n]*$"
 )
 _TERMINAL = ".!?…»”\"’')]:;"
+# A list item: a bullet or a number/letter marker, then a space.
+LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
 _HEADING_MAX_WORDS = 20
 _WRAP_WIDTH = 100
 
@@ -48,7 +50,7 @@ def _is_hard_wrapped(source: str, lines: list[tuple[int, int, int]]) -> bool:
         ns, ne, _ = nxt
         if e > s and ne > ns and source[e - 1] not in _TERMINAL and source[ns].islower():
             open_lines += 1
-    return open_lines >= max(1, len(lengths) // 10)
+    return open_lines >= max(2, len(lengths) // 4)
 
 
 def read_plain(source: str) -> ProseView:
@@ -64,6 +66,9 @@ def read_plain(source: str) -> ProseView:
                 paragraphs.append(current)
                 current = []
             continue
+        if wrapped and current and LIST_ITEM.match(source, start, end):
+            paragraphs.append(current)  # a list item starts its own paragraph
+            current = []
         current.append((start, end))
         if not wrapped:
             paragraphs.append(current)
@@ -78,10 +83,14 @@ def read_plain(source: str) -> ProseView:
         if index:
             builder.replaced("\n\n", prev_end, first_start)
         kind = BlockKind.PARAGRAPH
-        if len(para) == 1 and index < len(paragraphs) - 1:
-            s, e = para[0]
+        s, e = para[0]
+        if LIST_ITEM.match(source, s, e):
+            kind = BlockKind.LIST_ITEM
+        elif len(para) == 1 and index < len(paragraphs) - 1:
             line = source[s:e].rstrip()
-            if line and line[-1] not in _TERMINAL and len(line.split()) <= _HEADING_MAX_WORDS:
+            next_start = paragraphs[index + 1][0][0]
+            continues = source[next_start : next_start + 1].islower()  # a cut paragraph, not a title
+            if line and line[-1] not in _TERMINAL and len(line.split()) <= _HEADING_MAX_WORDS and not continues:
                 kind = BlockKind.HEADING
         builder.begin_block(kind)
         for j, (s, e) in enumerate(para):

@@ -1,0 +1,151 @@
+"""The ``regex`` module with a time budget on every call.
+
+A pattern that backtracks catastrophically on some input (a user's rule, or a
+built-in one meeting text nobody foresaw) must cost one rule on one document,
+not hang a pipeline. Rule code imports this module in place of ``regex``
+(``from presslint import timed_regex as regex``): every search, match,
+finditer, findall, sub and split then runs with ``timeout=`` set, and raises
+``TimeoutError`` when it runs out; the engine turns that into one ENG001
+diagnostic and runs the other rules.
+
+The budget grows with the text searched, so that a linear pattern over a very
+large file is never cut short, while a superlinear one still is:
+``BASE_SECONDS + SECONDS_PER_MILLION_CHARS * len(text) / 1e6`` of CPU time
+(the ``regex`` package measures CPU time, so a busy machine does not cause
+spurious timeouts).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex as _regex
+
+BASE_SECONDS = 2.0
+SECONDS_PER_MILLION_CHARS = 2.0
+
+# Every pattern compiled through this module, so that tests can feed each one adversarial text.
+COMPILED: weakref.WeakSet[TimedPattern] = weakref.WeakSet()
+
+
+def budget_for(text: object) -> float:
+    """Seconds of CPU time one call may take on ``text``."""
+    size = len(text) if isinstance(text, str | bytes) else 0
+    return BASE_SECONDS + SECONDS_PER_MILLION_CHARS * size / 1_000_000
+
+
+class TimedPattern:
+    """A compiled ``regex`` pattern whose matching methods carry a timeout by default."""
+
+    __slots__ = ("raw", "__weakref__")
+
+    def __init__(self, raw: _regex.Pattern[str]) -> None:
+        self.raw = raw
+
+    def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex, scanner...
+        return getattr(self.raw, name)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.raw.pattern!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedPattern) and other.raw == self.raw
+
+    def __hash__(self) -> int:
+        return hash(self.raw)
+
+    def search(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.search(string, *args, **kw)
+
+    def match(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.match(string, *args, **kw)
+
+    def fullmatch(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.fullmatch(string, *args, **kw)
+
+    def finditer(self, string: str, *args: Any, **kw: Any) -> Iterator[_regex.Match[str]]:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.finditer(string, *args, **kw)
+
+    def findall(self, string: str, *args: Any, **kw: Any) -> list[Any]:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.findall(string, *args, **kw)
+
+    def sub(self, repl: str | Callable[[_regex.Match[str]], str], string: str, *args: Any, **kw: Any) -> str:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.sub(repl, string, *args, **kw)
+
+    def subn(self, repl: str | Callable[[_regex.Match[str]], str], string: str, *args: Any, **kw: Any) -> tuple[str, int]:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.subn(repl, string, *args, **kw)
+
+    def split(self, string: str, *args: Any, **kw: Any) -> list[Any]:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.split(string, *args, **kw)
+
+    def splititer(self, string: str, *args: Any, **kw: Any) -> Iterator[Any]:
+        kw.setdefault("timeout", budget_for(string))
+        return self.raw.splititer(string, *args, **kw)
+
+
+def _raw(pattern: str | TimedPattern | _regex.Pattern[str], flags: int) -> _regex.Pattern[str]:
+    if isinstance(pattern, TimedPattern):
+        return pattern.raw
+    return _regex.compile(pattern, flags)
+
+
+def compile(pattern: str | TimedPattern | _regex.Pattern[str], flags: int = 0, **kw: Any) -> TimedPattern:  # noqa: A001
+    if isinstance(pattern, TimedPattern):
+        return pattern
+    timed = TimedPattern(_regex.compile(pattern, flags, **kw))
+    COMPILED.add(timed)
+    return timed
+
+
+def search(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).search(string, **kw)
+
+
+def match(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).match(string, **kw)
+
+
+def fullmatch(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).fullmatch(string, **kw)
+
+
+def finditer(pattern: Any, string: str, flags: int = 0, **kw: Any) -> Iterator[_regex.Match[str]]:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).finditer(string, **kw)
+
+
+def findall(pattern: Any, string: str, flags: int = 0, **kw: Any) -> list[Any]:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).findall(string, **kw)
+
+
+def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0, **kw: Any) -> str:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).sub(repl, string, count, **kw)
+
+
+def subn(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0, **kw: Any) -> tuple[str, int]:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).subn(repl, string, count, **kw)
+
+
+def split(pattern: Any, string: str, maxsplit: int = 0, flags: int = 0, **kw: Any) -> list[Any]:
+    kw.setdefault("timeout", budget_for(string))
+    return _raw(pattern, flags).split(string, maxsplit, **kw)
+
+
+def __getattr__(name: str) -> Any:  # flags, escape, error, Pattern, Match...
+    return getattr(_regex, name)

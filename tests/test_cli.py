@@ -64,7 +64,7 @@ def test_concise_and_text_formats(tmp_path: Path) -> None:
     assert f"{EXAMPLE}:3:445: PUN101 [*] doubled-punctuation:" in concise
     text = presslint("check", "--format", "text", "--select", "PUN101", str(EXAMPLE)).stdout.decode()
     assert f"{EXAMPLE}:3:445 PUN101 doubled-punctuation" in text
-    assert "fix: replace “..” with “.”" in text
+    assert "= fix: “bénéfique..” → “bénéfique.”" in text
     assert "Found 3 problems in 1 file (3 fixable with --fix)." in text
 
 

@@ -328,3 +328,11 @@ def test_html_fix_that_would_cross_a_tag_is_not_applied(project: Path) -> None:
     result = article.read_text(encoding="utf-8")
     assert re.findall(r"<[^>]+>", result) == re.findall(r"<[^>]+>", source)
     assert "mardi, dit-on" in result
+
+
+def test_unsafe_fixes_alone_never_writes(project: Path) -> None:
+    article = project / "article.txt"
+    article.write_bytes(ARTICLE.encode("utf-8"))
+    run = presslint("check", "--unsafe-fixes", "article.txt", cwd=project)
+    assert run.returncode == 1
+    assert article.read_bytes() == ARTICLE.encode("utf-8")

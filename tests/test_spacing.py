@@ -30,7 +30,9 @@ def test_example_article_guillemet_minority_is_flagged() -> None:
         ("TYP104", 4, 292, "« "),
         ("TYP104", 4, 313, " »"),
     ]
-    fixed = api.fix(text, config=settings("TYP104")).text
+    # Removing spaces that French typography wants is never a safe fix.
+    assert api.fix(text, config=settings("TYP104")).text == text
+    fixed = api.fix(text, config=settings("TYP104"), unsafe=True).text
     assert "comme «le premier du genre» par" in fixed
     assert api.lint(fixed, config=settings("TYP104")) == []
 
@@ -69,7 +71,14 @@ def test_config_key_selects_the_mode() -> None:
     ],
 )
 def test_french_mark_spacing_modes(text: str, mode: str, fixed: str) -> None:
-    assert api.fix(text, lang="fr", config=settings("TYP103", mode)).text == fixed
+    assert api.fix(text, lang="fr", config=settings("TYP103", mode), unsafe=True).text == fixed
+
+
+def test_removing_a_french_space_is_only_an_unsafe_fix() -> None:
+    text = "Pourquoi? Parce que; voilà: rien ! Enfin?"
+    (diag,) = api.lint(text, lang="fr", config=settings("TYP103"))
+    assert diag.fix is not None and diag.fix.applicability is Applicability.UNSAFE
+    assert api.fix(text, lang="fr", config=settings("TYP103")).text == text
 
 
 def test_colon_group_follows_its_own_usage_when_large_enough() -> None:

@@ -74,7 +74,7 @@ def check(
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when problems are found.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
     fix: Annotated[bool, typer.Option(help="Apply safe fixes and rewrite the files.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option(help="Also apply unsafe fixes.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(help="With --fix or --diff: also apply unsafe fixes.")] = False,
     diff: Annotated[bool, typer.Option(help="Print the diff --fix would apply; write nothing.")] = False,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="With --fix: ask before each fix, then write once.")
@@ -120,7 +120,7 @@ def check(
         statistics=statistics,
         exit_zero=exit_zero,
         quiet=quiet,
-        fix=fix or unsafe_fixes or diff,
+        fix=fix or diff,
         unsafe=unsafe_fixes,
         diff=diff,
         interactive=interactive,
@@ -197,13 +197,21 @@ def list_rules(
     if output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    for row in rows:
-        fixable = {"safe": "fix", "unsafe": "unsafe fix", None: ""}[row["fix"]]
-        default = "on" if row["default"] else "off"
-        sys.stdout.write(
-            f"{row['code']:<7} {row['name']:<30} {row['family']:<12} {','.join(row['languages']):<6} "
-            f"{fixable:<10} {default:<3}  {row['summary']}\n"
+    table = [
+        (
+            row["code"],
+            row["name"],
+            ",".join(row["languages"]),
+            {"safe": "fix", "unsafe": "unsafe fix", None: "-"}[row["fix"]],
+            "on" if row["default"] else "off",
+            row["summary"],
         )
+        for row in rows
+    ]
+    header = ("CODE", "NAME", "LANG", "FIX", "DEFAULT", "SUMMARY")
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(5)]
+    for r in [header, *table]:
+        sys.stdout.write("  ".join(col.ljust(w) for col, w in zip(r[:5], widths)) + "  " + r[5] + "\n")
 
 
 @app.command()

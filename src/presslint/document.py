@@ -68,17 +68,21 @@ def _is_apostrophe(text: str, i: int, end: int) -> bool:
     return 0 < i and i + 1 < end and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _is_continuation(text: str, i: int, block: Block, stack: list[tuple[str, int, int]], bi: int) -> bool:
-    """A » opening a paragraph while a « from an earlier one is open continues that quotation.
+def is_continuation_mark(text: str, i: int, block: Block) -> bool:
+    """A » that opens its paragraph: the French mark that continues a quotation.
 
     French typography repeats a closing guillemet at the start of each paragraph
     of a quotation that runs over several paragraphs; the quotation ends at the
-    last ».
+    last ». Shared by the quotation finder and the balance check (PUN104) so both
+    read the convention the same way.
     """
-    return (
-        text[i] == "»"
-        and not text[block.start : i].strip()
-        and any(mark == "«" and opened_in < bi for mark, _, opened_in in stack)
+    return text[i] == "»" and not text[block.start : i].strip()
+
+
+def _is_continuation(text: str, i: int, block: Block, stack: list[tuple[str, int, int]], bi: int) -> bool:
+    """A » opening a paragraph while a « from an earlier one is open continues that quotation."""
+    return is_continuation_mark(text, i, block) and any(
+        mark == "«" and opened_in < bi for mark, _, opened_in in stack
     )
 
 
@@ -364,4 +368,4 @@ class Document:
         return [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
 
 
-__all__ = ["Document", "Span", "detect_language", "segment_sentences", "find_quotations"]
+__all__ = ["Document", "Span", "detect_language", "segment_sentences", "find_quotations", "is_continuation_mark"]

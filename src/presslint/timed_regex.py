@@ -93,9 +93,16 @@ class TimedPattern:
         return self.raw.splititer(string, *args, **kw)
 
 
+# Patterns given as strings to the module-level functions (bounded: dynamic patterns must not leak).
+CALLED: set[tuple[str, int]] = set()
+_CALLED_LIMIT = 2000
+
+
 def _raw(pattern: str | TimedPattern | _regex.Pattern[str], flags: int) -> _regex.Pattern[str]:
     if isinstance(pattern, TimedPattern):
         return pattern.raw
+    if isinstance(pattern, str) and len(CALLED) < _CALLED_LIMIT:
+        CALLED.add((pattern, flags))
     return _regex.compile(pattern, flags)
 
 

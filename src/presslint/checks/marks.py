@@ -92,8 +92,8 @@ def _web_pattern() -> regex.Pattern[str]:
     label = r"[\p{L}\p{N}](?:[\p{L}\p{N}_\-]*[\p{L}\p{N}])?"
     return regex.compile(
         rf"""
-        (?:[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s«»“”"<>]+         # URL
-        | [\p{{L}}\p{{N}}._%+\-]+@{label}(?:\.{label})+             # e-mail address
+        (?:(?<![a-zA-Z0-9+.\-])[a-zA-Z][a-zA-Z0-9+.\-]*://|www\.)[^\s«»“”"<>]+  # URL
+        | (?<![\p{{L}}\p{{N}}._%+\-])[\p{{L}}\p{{N}}._%+\-]+@{label}(?:\.{label})+             # e-mail address
         | (?<![\p{{L}}\p{{N}}@.\-]){label}(?:\.{label})*\.(?:{alternatives}|{upper})
           (?:/[^\s«»“”"<>]*)?(?![\p{{L}}\p{{N}}\-])                 # domain or file name
         | [@\#][\p{{L}}\p{{N}}_]+                                    # handle or hashtag
@@ -102,7 +102,9 @@ def _web_pattern() -> regex.Pattern[str]:
     )
 
 
-_TOKEN_WITH_SIGN = regex.compile(r"\S*[.@#:]\S*")
+# Anchored at the start of a run of non-space: a match could only start there anyway, and
+# without the anchor a long run with no sign costs quadratic time.
+_TOKEN_WITH_SIGN = regex.compile(r"(?<!\S)\S*[.@#:]\S*")
 
 
 def web_spans(text: str) -> list[Span]:

@@ -21,7 +21,7 @@ _NONPROSE = regex.compile(
     r"""
     (?:https?|ftp)://[^\s<>«»“”"]+            # web address with a scheme
     | \bwww\.[^\s<>«»“”"]+                    # web address without one
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail address
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+  # e-mail address (from the start of its run: linear)
     | (?<![\w@])@\w+                          # social-media handle
     """,
     regex.VERBOSE,

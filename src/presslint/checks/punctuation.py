@@ -17,7 +17,7 @@ from presslint import timed_regex as regex  # every pattern call runs under a ti
 from presslint.checks.marks import HSPACE, SpanSet, ends_with_brand, is_abbreviation_dot, web_span_set
 from presslint.config import Settings
 from presslint.diagnostics import Applicability, Severity
-from presslint.document import Document
+from presslint.document import Document, is_continuation_mark
 from presslint.formats.prose import Block
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
@@ -202,6 +202,7 @@ class _Paragraph:
     pairs: list[tuple[_Mark, _Mark]] = field(default_factory=list)
     marks: int = 0
     first_open: _Mark | None = None  # an opener that starts the paragraph
+    continued: bool = False  # opens with a continuation `»` (French multi-paragraph quotation)
 
 
 _LEAD = regex.compile(r"[\s—–\-]*")
@@ -248,9 +249,13 @@ def _family_marks(text: str, block: Block, family: str, web: SpanSet) -> list[_M
     return marks
 
 
-def _pair_paragraph(text: str, block: Block, family: str, web: SpanSet) -> _Paragraph:
+def _pair_paragraph(text: str, block: Block, family: str, web: SpanSet, open_quote: bool = False) -> _Paragraph:
+    """Pair one paragraph's marks; ``open_quote``: a quotation from an earlier paragraph is still open."""
     para = _Paragraph(block)
     marks = _family_marks(text, block, family, web)
+    if open_quote and marks and is_continuation_mark(text, marks[0].pos, block):
+        marks = marks[1:]  # `» Nous avons…`: the quotation goes on, this » closes nothing
+        para.continued = True
     para.marks = len(marks)
     stack: list[_Mark] = []
     for mark in marks:
@@ -293,7 +298,7 @@ def quotation_balance(doc: Document, family: str) -> tuple[list[_Mark], list[tup
     carry: _Mark | None = None
     gaps = 0
     for block in doc.blocks:
-        para = _pair_paragraph(text, block, family, web)
+        para = _pair_paragraph(text, block, family, web, open_quote=carry is not None)
         pairs.extend(para.pairs)
         if carry is not None:
             if para.closes:
@@ -305,6 +310,8 @@ def quotation_balance(doc: Document, family: str) -> tuple[list[_Mark], list[tup
                     gaps = 0
                 else:
                     carry = None  # the reopened quotation closes in this paragraph
+            elif para.continued:
+                gaps = 0  # continued with `»` and not closed yet: keep carrying its first mark
             elif para.marks == 0 and gaps < _MAX_GAP:
                 gaps += 1
                 continue
@@ -332,7 +339,9 @@ class UnbalancedQuotationMarks(DocumentRule):
         description=(
             "Marks are paired within each paragraph. A quotation that runs over several paragraphs is "
             "balanced when each following paragraph reopens it (`«` or `“` at its start, as French and "
-            "English copy both do) or when a later paragraph closes it. Apostrophes (`’`, `'`) are never "
+            "English copy both do), or continues it with a `»` at its start (the other French "
+            "convention, read as the quotation finder reads it), until a later paragraph closes it. "
+            "Apostrophes (`’`, `'`) are never "
             "taken for quotation marks; a straight `\"` is read as opening or closing from the spaces "
             "around it, and after a digit it may be an inch sign. A single `‘` is flagged only when no "
             "`’` follows in its paragraph or the next. Mixing straight and curly marks within one pair is "
@@ -346,6 +355,9 @@ class UnbalancedQuotationMarks(DocumentRule):
             BadExample("“We are not going to let the government shut down, Schumer said.\n\nThe vote was 88-9.",
                        lang="en"),
             BadExample("He called it ‘a turning point. The rollout starts in May.", lang="en"),
+            BadExample("Le ministre a quitté la salle.\n\n» Nous continuerons », a-t-il assuré.", lang="fr"),
+            BadExample("« Nous avons tout essayé.\n\n» Nous continuerons demain.\n\nLa séance a été levée.",
+                       lang="fr"),
         ),
         good_examples=(
             GoodExample("« Nous nous sommes battus jusqu’au bout.\n\nMais il faudra prendre des points », a-t-il dit.",
@@ -355,6 +367,10 @@ class UnbalancedQuotationMarks(DocumentRule):
             GoodExample("L’armée n’a pas bougé, dit-on, jusqu’à l’aube. It’s the players' choice.", "fr"),
             GoodExample("He bought a 3\" pipe and said \"fine\" to the rock ‘n’ roll of the ‘90s.", "en"),
             GoodExample("Accueil » Monde » Afrique\n\nLe ministre est arrivé lundi.", "fr"),
+            GoodExample("« La situation s’est dégradée.\n\n» Les routes sont coupées.\n\n» L’aide ne peut plus "
+                        "attendre », a déclaré le coordonnateur de l’ONU.", "fr"),
+            GoodExample("«\u00a0Nous avons parlé d’un «\u00a0tournant\u00a0».\n\n»\u00a0Il faudra du temps\u00a0», "
+                        "a-t-il ajouté.", "fr"),
         ),
     )
 

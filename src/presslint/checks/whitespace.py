@@ -200,7 +200,8 @@ class TrailingWhitespace(DocumentRule):
         if doc.format != "txt":
             return
         text = doc.text
-        for m in regex.finditer(r"[ \t\u00a0\u202f\u3000]+(?=\n|\Z)", text):
+        # Only from the start of a run (a match could start nowhere else): linear on long runs.
+        for m in regex.finditer(r"(?<![ \t\u00a0\u202f\u3000])[ \t\u00a0\u202f\u3000]+(?=\n|\Z)", text):
             start, end = m.span()
             if start > 0 and text[start - 1] == "\n":
                 continue  # a blank line, not the end of a line of prose

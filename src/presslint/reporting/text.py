@@ -45,20 +45,38 @@ def excerpt(line_text: str, d: Diagnostic) -> tuple[str, int, int]:
     return shown, len(prefix) + start - left, len(prefix) + min(end, right) - left
 
 
+def _word_bounds(text: str, start: int, end: int, reach: int = 30) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words (at most ``reach`` characters each way)."""
+    lo = start
+    while lo > 0 and start - lo < reach and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < reach and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
 def _fix_text(d: Diagnostic, original: str | None) -> str | None:
+    """The fix as a copy editor reads it: whole words before and after (`“la Les deux” → “les deux”`)."""
     if d.fix is None:
         return None
-    parts = []
-    for e in d.fix.edits:
-        before = original[e.offset : e.end_offset] if original is not None else ""
-        if before and e.replacement:
-            parts.append(f"replace “{_visible(before)}” with “{_visible(e.replacement)}”")
-        elif before:
-            parts.append(f"delete “{_visible(before)}”")
-        else:
-            parts.append(f"insert “{_visible(e.replacement)}”")
     label = "fix" if d.fix.applicability.value == "safe" else "unsafe fix"
-    return f"{label}: " + "; ".join(parts)
+    edits = sorted(d.fix.edits)
+    if original is None or edits[-1].end_offset > len(original):
+        return f"{label}: " + "; ".join(f"insert “{_visible(e.replacement)}”" for e in edits)
+    lo, hi = _word_bounds(original, min(edits[0].offset, d.offset), max(edits[-1].end_offset, d.end_offset))
+    after: list[str] = []
+    pos = lo
+    for e in edits:
+        after.append(original[pos : e.offset])
+        after.append(e.replacement)
+        pos = e.end_offset
+    after.append(original[pos:hi])
+    before_text = _visible(original[lo:hi]).strip()
+    after_text = _visible("".join(after)).strip()
+    if not after_text:
+        return f"{label}: delete “{before_text}”"
+    return f"{label}: “{before_text}” → “{after_text}”"
 
 
 def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions) -> None:

@@ -80,7 +80,7 @@ def main() -> None:
             for size in (args.small, args.large):
                 source = make(fmt, size, one_line)
                 rows.append((len(source), *measure(reader(source, fmt), not args.no_memory)))
-            (n1, t1, m1), (n2, t2, m2) = rows
+            (_, t1, m1), (n2, t2, m2) = rows
             m1 = max(m1, 1)
             layout = "one-line" if one_line else "lines"
             for n, t, m in rows:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from format_checks import assert_round_trip, verbatim_segments_match, word_diagnostics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from format_checks import assert_round_trip, verbatim_segments_match, word_diagnostics
 from presslint import api
 from presslint.document import Document
 from presslint.formats.html import read_html

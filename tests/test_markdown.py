@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from format_checks import assert_round_trip, verbatim_segments_match, word_diagnostics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from format_checks import assert_round_trip, verbatim_segments_match, word_diagnostics
 from presslint import api
 from presslint.document import Document
 from presslint.formats import build_view
 from presslint.formats.markdown import read_markdown
-from presslint.formats.prose import PLACEHOLDER, BlockKind
+from presslint.formats.prose import PLACEHOLDER
 
 DATA = Path(__file__).parent / "data" / "formats"
 EN = (DATA / "article-en.md").read_text(encoding="utf-8")
@@ -117,7 +117,7 @@ def test_only_front_matter() -> None:
 
 def test_escapes_and_entities_stand_for_their_source() -> None:
     source = "Fertiliser \\*and\\* fuel &amp; grain &#8217; ok."
-    doc, diags = word_diagnostics(source, "md")
+    doc, _ = word_diagnostics(source, "md")
     assert doc.text == "Fertiliser *and* fuel & grain ’ ok."
     view = read_markdown(source)
     amp = doc.text.index("&")
@@ -151,7 +151,7 @@ def test_links_keep_their_text_only() -> None:
 
 def test_collapsed_reference_text_is_not_fixed() -> None:
     source = "Selon [l’AFP][], le ministre est parti.\n\n[l’AFP]: https://afp.com\n"
-    doc, diags = word_diagnostics(source, "md")
+    _, diags = word_diagnostics(source, "md")
     by_word = {source[d.offset : d.end_offset]: d for d in diags}
     assert by_word["ministre"].fix is not None
     inside = [d for d in diags if source.index("[") < d.offset < source.index("]")]
@@ -260,3 +260,9 @@ def test_any_markdown_maps_back(source: str) -> None:
     for b in view.blocks:
         s, e = doc.source_span(b.start, b.end)
         assert 0 <= s <= e <= len(source)
+
+
+def test_inline_html_leaves_no_empty_paragraph_or_edge_space() -> None:
+    source = "Un.\n\n<span></span> <!-- note -->\n\n<b>Deux</b> mots <i></i>\n\nTrois."
+    assert blocks(source) == [("paragraph", "Un."), ("paragraph", "Deux mots"), ("paragraph", "Trois.")]
+    assert_round_trip(source, "md")

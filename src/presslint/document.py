@@ -162,15 +162,28 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 _BOUNDARY = regex.compile(
     r"""
-    (?P<term>[.!?…]+)              # terminal punctuation
+    (?<![.!?…])(?P<term>[.!?…]+)   # terminal punctuation, from the start of its run (linear)
     (?P<close>(?:[ \u00a0\u202f]?[»”’"')\]])*)  # closing quotes or brackets (French: after a space)
     (?P<space>[ \t\u00a0\u202f\n]+)
     (?=(?P<next>\S))
     """,
     regex.VERBOSE,
 )
-_LAST_TOKEN = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^(?:\p{Lu}|\p{Lu}\.-?\p{Lu}|\p{Lu}\p{Ll}?)$")
+
+
+def _last_token(text: str, start: int, end: int) -> str:
+    """The run of non-space ending at ``end`` (before one final line break), scanning back only over it.
+
+    Searching the whole sentence so far for its last word would cost quadratic time
+    in a long paragraph of abbreviations.
+    """
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
 
 
 def _abbreviations(lang: str) -> frozenset[str]:
@@ -199,8 +212,7 @@ def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
         if not before.strip():
             continue
         if term == "." and not close:
-            tok = _LAST_TOKEN.search(before)
-            word = tok.group(1).lstrip("(«“\"'[") if tok else ""
+            word = _last_token(text, start, m.start()).lstrip("(«“\"'[")
             if word in abbreviations and not (nxt.isupper() and word in final_abbreviations):
                 continue
             if _INITIAL.match(word):

@@ -13,10 +13,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
-import regex
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
 from presslint.formats.prose import BlockKind
@@ -41,8 +41,9 @@ _OPENERS = set("«“\"'‘([—–- \u00a0\u202f")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: `Goïta` and `GOITA` fold alike."""
+    """Case- and accent-insensitive key: `Goïta` and `GOITA` fold alike (cached: names recur)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().replace("œ", "oe").replace("æ", "ae")
@@ -134,8 +135,9 @@ def close_transliteration(a: str, b: str, counter: Comparisons | None = None) ->
 # --------------------------------------------------------------------------- mentions
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence; a named tuple, as every word of the article becomes one."""
+
     start: int
     end: int
     text: str
@@ -190,7 +192,10 @@ def name_lexicons(lang: str) -> NameLexicons:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word)) or (len(word) > 1 and word[0] == "O" and word[1] in "’'")
+    # `al-Assad`: the article pattern needs a hyphen, so most lower-case words skip it.
+    return word[:1].isupper() or ("-" in word and bool(_ARTICLE_PREFIX.match(word))) or (
+        len(word) > 1 and word[0] == "O" and word[1] in "’'"
+    )
 
 
 def _is_all_caps(text: str) -> bool:
@@ -202,7 +207,13 @@ def _line_is_caps(text: str, start: int, end: int) -> bool:
     """True if the line holding ``[start, end)`` is written in capitals (a wire slug, a heading)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
-    line = text[ls : le if le >= 0 else len(text)]
+    return _caps_line(text, ls, le if le >= 0 else len(text))
+
+
+@lru_cache(maxsize=8)
+def _caps_line(text: str, ls: int, le: int) -> bool:
+    # Cached: a long line full of capitalised names would otherwise be re-read per name (quadratic).
+    line = text[ls:le]
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 4:
         return False
@@ -212,19 +223,20 @@ def _line_is_caps(text: str, start: int, end: int) -> bool:
 
 def _tokens(text: str, start: int, end: int, particles: frozenset[str]) -> list[Token]:
     out: list[Token] = []
+    append, new = out.append, tuple.__new__  # every word of the article passes here
     for m in _TOKEN.finditer(text, start, end):
-        if m.group("initial"):
-            out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), initial=True))
+        initial, elision, word = m.group("initial", "elision", "word")
+        if initial:
+            whole = m.group()
+            append(new(Token, (m.start(), m.end(), whole, fold(whole), True, False)))
             continue
-        word = m.group("word")
-        elision = m.group("elision") or ""
         if _is_capitalised(word):
-            out.append(Token(m.start(), m.end(), elision + word, fold(word)))
+            append(new(Token, (m.start(), m.end(), (elision or "") + word, fold(word), False, False)))
         elif word in particles:
-            out.append(Token(m.start(), m.end(), word, fold(word), particle=True))
+            append(new(Token, (m.start(), m.end(), word, fold(word), False, True)))
         else:
             # A lower-case word: recorded so that runs stop here.
-            out.append(Token(m.start(), m.end(), word, "", particle=False, initial=False))
+            append(new(Token, (m.start(), m.end(), word, "", False, False)))
     return out
 
 

@@ -8,16 +8,18 @@ is identical to a serial one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presslint.api import FileOptions, check_file
 from presslint.config import Settings
 from presslint.diagnostics import FileReport
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -36,6 +38,8 @@ def _check_one(task: tuple[Path, Settings, FileOptions]) -> FileReport:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # only a run with a pool pays for it (about 10 ms of start-up)
+
     # fork shares the already-loaded rules with the workers; elsewhere spawn is the safe choice.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method)
@@ -54,6 +58,8 @@ def check_files(
                 on_done(report)
             yield report
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(tasks))
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:

@@ -9,9 +9,10 @@ folders a configuration names. Codes and names must be unique across all.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from collections.abc import Iterable
 from functools import cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,49 @@ def _builtin_python_rules() -> list[Rule]:
         module = importlib.import_module(name)
         rules.extend(module.RULES)
     return rules
+
+
+def _may_have_plugins(group: str) -> bool:
+    """False only if no installed distribution declares the entry-point group.
+
+    Reading every distribution's metadata through ``importlib.metadata`` costs
+    more than the rest of a one-file check's start-up; a plain look at the
+    ``entry_points.txt`` files answers the common case (no plugins) in a
+    fraction of that. Anything unusual on ``sys.path`` (a zip, an egg) means
+    "maybe", and the full lookup runs.
+    """
+    marker = group
+    for entry in sys.path:
+        folder = entry or "."
+        if not os.path.isdir(folder):
+            if os.path.exists(folder):
+                return True  # a zip file on the path: let importlib.metadata read it
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".egg"):
+                return True
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as fh:
+                    if marker in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
+def entry_points(*, group: str) -> Iterable[Any]:
+    """The installed entry points of ``group`` (none without a metadata scan when no file names it)."""
+    if not _may_have_plugins(group):
+        return ()
+    from importlib.metadata import entry_points as metadata_entry_points
+
+    return metadata_entry_points(group=group)
 
 
 def _entry_point_rules() -> list[Rule]:

@@ -13,6 +13,8 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,6 +156,78 @@ def _is_writable(path: Path, mode: int) -> bool:
     return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
+TEMP_SUFFIX = ".presslint-tmp"
+_CLEANED_FOLDERS: set[str] = set()
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An advisory lock on the folder (its inode never changes, unlike the file's on each rename).
+
+    Held only around re-read, compare and rename, so two presslint processes
+    fixing the same file cannot both see the original and both replace it.
+    Where locking is not available the fingerprint comparison still applies.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporaries left beside articles by a presslint that was killed (SIGKILL, power cut).
+
+    Each temporary carries its writer's process id; one whose process is gone is
+    stale. Done once per folder per run. Should a live writer's temporary be
+    removed anyway (another machine on a shared folder), its rename fails and
+    that writer reports the file as not fixed: the article itself is never at risk.
+    """
+    key = str(folder)
+    if key in _CLEANED_FOLDERS:
+        return
+    _CLEANED_FOLDERS.add(key)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for name in names:
+        parts = name[: -len(TEMP_SUFFIX)].split(".")
+        pid = parts[-2] if len(parts) >= 4 else ""
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            _unlink_quietly(os.path.join(folder, name))
+
+
 def write_source(src: SourceFile, new_text: str) -> None:
     """Atomically replace the file with ``new_text`` in its own encoding, BOM and mode.
 
@@ -180,8 +254,9 @@ def write_source(src: SourceFile, new_text: str) -> None:
     if not _is_writable(path, st.st_mode):
         raise WriteError(f"{shown}: file is read-only; file left unchanged")
     folder = path.parent
+    _remove_stale_temporaries(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".presslint-tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise WriteError(f"{shown}: cannot create a temporary file beside it ({exc.strerror}); file left unchanged") from None
     try:
@@ -194,13 +269,17 @@ def write_source(src: SourceFile, new_text: str) -> None:
             os.chown(tmp_name, st.st_uid, st.st_gid)
         except OSError:
             pass
-        try:
-            current = path.read_bytes()
-        except OSError as exc:
-            raise WriteError(f"{shown}: cannot re-read before writing ({exc.strerror}); file left unchanged") from None
-        if fingerprint(current) != src.fingerprint:
-            raise ChangedOnDisk(f"{shown}: changed on disk while presslint was working; not overwritten (run again)")
-        os.replace(tmp_name, path)
+        with _folder_lock(folder):  # no other presslint can replace the file between our compare and rename
+            try:
+                current = path.read_bytes()
+            except OSError as exc:
+                raise WriteError(f"{shown}: cannot re-read before writing ({exc.strerror}); file left unchanged") from None
+            if fingerprint(current) != src.fingerprint:
+                raise ChangedOnDisk(f"{shown}: changed on disk while presslint was working; not overwritten (run again)")
+            os.replace(tmp_name, path)
+    except OSError as exc:  # disk full, folder gone, temporary removed meanwhile: the original is intact
+        _unlink_quietly(tmp_name)
+        raise WriteError(f"{shown}: cannot write the fixed file ({exc.strerror or exc}); file left unchanged") from None
     except BaseException:
         try:
             os.unlink(tmp_name)

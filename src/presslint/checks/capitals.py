@@ -67,9 +67,10 @@ class CapitalisationVariant(DocumentRule):
             "is reported with the other form and its line; the unsafe fix writes the frequent one. On a tie "
             "the language's norm decides: French capitalises only the first significant word of the name of "
             "a body (`Affaires étrangères`) and keeps accents; English capitalises every word of a name. "
-            "Not read: headings (title case is a layout), lines in capitals, quotations, and a pair whose "
+            "Not read: headings (title case is a layout), lines in capitals, quotations, a pair whose "
             "second word begins a longer capitalised run (`House Speaker Mike Johnson` is a title before a "
-            "name, `the House speaker` is not)."
+            "name, `the House speaker` is not), and a pair that ends one (`the International Religious "
+            "Freedom (IRF) report` does not make `Religious freedom is…` a variant)."
         ),
         bad_examples=(
             BadExample(
@@ -113,6 +114,11 @@ class CapitalisationVariant(DocumentRule):
                 "Affaires étrangères.",
                 lang="fr",
             ),
+            GoodExample(
+                "Mike Pompeo will present the International Religious Freedom (IRF) report on Tuesday. "
+                "Religious freedom is a core American value, the department said.",
+                lang="en",
+            ),
         ),
     )
 
@@ -120,6 +126,15 @@ class CapitalisationVariant(DocumentRule):
         text = doc.text
         groups: dict[tuple[str, str], dict[str, list[tuple[int, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
         stop = lexicons.load(doc.lang, "name-sentence-starters")
+        caps_lines: dict[int, bool] = {}  # by line start: a long line is scanned once, not per name
+
+        def caps_line(offset: int) -> bool:
+            ls = text.rfind("\n", 0, offset) + 1
+            found = caps_lines.get(ls)
+            if found is None:
+                found = caps_lines[ls] = _caps_line(text, offset)
+            return found
+
         for sentence in doc.sentences:
             words = [(m.start(), m.end()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
             for i in range(len(words) - 1):
@@ -133,7 +148,9 @@ class CapitalisationVariant(DocumentRule):
                     s3, e3 = words[i + 2]
                     if text[e2:s3] in _SPACE and text[s3].isupper():
                         continue  # a title before a name, or a longer name: governed by it
-                if _in_heading(doc, s1) or _caps_line(text, s1) or doc.in_quotation(s1, e2):
+                if i > 0 and self._ends_longer_name(text, words[i - 1], s1, stop):
+                    continue  # `International Religious Freedom (IRF)`: part of a longer name
+                if _in_heading(doc, s1) or caps_line(s1) or doc.in_quotation(s1, e2):
                     continue
                 groups[(w1, fold(w2))][w2].append((s1, e2, s2, e2))
         for (w1, _), forms in groups.items():
@@ -151,6 +168,13 @@ class CapitalisationVariant(DocumentRule):
                         f"“{w1} {form}” — elsewhere “{w1} {best}” (line {line_of(doc, ref[0])})",
                         ((s2, e2, best),),
                     )
+
+    @staticmethod
+    def _ends_longer_name(text: str, previous: tuple[int, int], start: int, stop: frozenset[str]) -> bool:
+        """The pair follows a capitalised word of the same name, so it is not a name on its own."""
+        s0, e0 = previous
+        word = text[s0:e0]
+        return text[e0:start] in _SPACE and word[0].isupper() and word.lower() not in stop
 
     @staticmethod
     def _norm(word: str, lang: str) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
-from presslint.checks.editing import INNER_CAPITAL, Token, function_words, tokens, words
+from presslint.checks.editing import INNER_CAPITAL, Token, first_tokens, function_words, tokens, words
 from presslint.diagnostics import Applicability, Severity
 from presslint.formats.prose import Block, BlockKind
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
@@ -209,6 +209,18 @@ def _closing_prefixes(lang: str) -> tuple[str, ...]:
     return lexicons.entries(lang, "closing-lines")
 
 
+def _ends_with_credit(doc: Document, block: Block) -> bool:
+    """The paragraph, or its last sentence, is a credit: `… à Gao. © AFP PHOTO`, `… Photo: AP/M. Dwyer`.
+
+    A caption carries its photo credit after its last full stop, without one of its own.
+    """
+    body = doc.text[block.start : block.end]
+    if _is_credit(body, doc.lang):
+        return True
+    last = doc.sentence_at(len(body.rstrip()) + block.start - 1)
+    return last is not None and last.start > block.start and _is_credit(doc.text[last.start : last.end], doc.lang)
+
+
 def _is_credit(text: str, lang: str) -> bool:
     """Bylines, credits, signatures and links end without a full stop on purpose."""
     stripped = text.strip()
@@ -246,7 +258,8 @@ class ParagraphCutOff(DocumentRule):
             "off, or split in two by a stray line break. Flagged when the paragraph has at least "
             f"{MIN_CUT_WORDS} words, or when it ends on an article, preposition or conjunction, or when "
             "the next paragraph starts in lower case (it continues the sentence). Headings, list items, "
-            "lines ending with `:` or `;`, bylines, credits and links are left alone; in plain text a "
+            "lines ending with `:` or `;`, bylines, credits (also a caption's credit after its last full stop: "
+            "`… à Gao. © AFP`, `… Photo: AP/Michael Dwyer`) and links are left alone; in plain text a "
             "short line without a full stop is read as a heading. The last paragraph belongs to "
             "`closing-fragment`."
         ),
@@ -286,6 +299,17 @@ class ParagraphCutOff(DocumentRule):
                 "en",
             ),
             GoodExample(
+                "Le journaliste Olivier Dubois est retenu en otage par l’organisation jihadiste GSIM au Mali "
+                "depuis le 8 avril 2021. © AFP PHOTO / UNKNOWN SOURCE\n\n"
+                "Après onze mois de captivité, l’otage est apparu dans une vidéo.",
+                "fr",
+            ),
+            GoodExample(
+                "A worker clears the pavement with a snow blower in Boston, which is bracing for a powerful "
+                "nor'easter on Saturday night. Photo: AP/Michael Dwyer\n\nThousands of flights were cancelled.",
+                "en",
+            ),
+            GoodExample(
                 "The agency published the figures on its website at www.example.com/statistics/2024/annual-report\n\n"
                 "Economists had expected them.",
                 "en",
@@ -304,7 +328,7 @@ class ParagraphCutOff(DocumentRule):
             if block.kind is not BlockKind.PARAGRAPH and not inferred_heading:
                 continue
             last = _open_ending(doc, block)
-            if last is None or _is_credit(doc.text[block.start : block.end], doc.lang):
+            if last is None or _ends_with_credit(doc, block):
                 continue
             body = doc.text[block.start : block.end]
             if not (continues or last.lower in small or _word_count(body) >= MIN_CUT_WORDS):
@@ -325,7 +349,7 @@ class ParagraphCutOff(DocumentRule):
         """True if the next paragraph opens in lower case, as the rest of a sentence does."""
         if nxt.kind is not BlockKind.PARAGRAPH:
             return False
-        toks = tokens(doc.text, nxt, doc.lang)
+        toks = first_tokens(doc.text, nxt, doc.lang, 2)
         if not toks or doc.text[nxt.start : toks[0].start].strip():
             return False  # it opens with a quotation mark, a dash or a number
         first = toks[0].text
@@ -391,7 +415,7 @@ class ClosingFragment(DocumentRule):
             return
         body = doc.text[block.start : block.end]
         last = _open_ending(doc, block)
-        if last is None or _is_credit(body, doc.lang) or doc.in_quotation(last.start, last.end):
+        if last is None or _ends_with_credit(doc, block) or doc.in_quotation(last.start, last.end):
             return
         first = body.lstrip()[:1]
         if first.islower():

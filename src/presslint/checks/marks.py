@@ -103,8 +103,10 @@ def _web_pattern() -> regex.Pattern[str]:
 
 
 # Anchored at the start of a run of non-space: a match could only start there anyway, and
-# without the anchor a long run with no sign costs quadratic time.
-_TOKEN_WITH_SIGN = regex.compile(r"(?<!\S)\S*[.@#:]\S*")
+# without the anchor a long run with no sign costs quadratic time. Every web-like token holds
+# `@`, `#`, `:` or a dot followed by something (`www.x`, `.fr`): a word that merely ends a
+# sentence (`Bamako.`) is not a candidate, so most short texts never compile the full pattern.
+_TOKEN_WITH_SIGN = regex.compile(r"(?<!\S)\S*(?:[@#:]|\.\S)\S*")
 
 
 def web_spans(text: str) -> list[Span]:

@@ -28,11 +28,23 @@ _NONPROSE = regex.compile(
 )
 
 
+# Every address holds `://`, `www.` or `@`, and none holds white space: the pattern only runs
+# on the runs of non-space that hold one of these signs (anchored at the run's start: linear).
+_RUN_WITH_SIGN = regex.compile(r"(?<!\S)\S*(?:://|www\.|@)\S*")
+
+
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for run in _RUN_WITH_SIGN.finditer(text):
+        spans.extend(m.span() for m in _NONPROSE.finditer(text, run.start(), run.end()))
+    return spans
+
+
 class NonProse:
     """Sorted, non-overlapping spans of ``doc.text`` that are addresses, not prose."""
 
     def __init__(self, text: str) -> None:
-        self.spans = [m.span() for m in _NONPROSE.finditer(text)]
+        self.spans = _address_spans(text)
         self._starts = [s for s, _ in self.spans]
 
     def overlaps(self, start: int, end: int | None = None) -> bool:

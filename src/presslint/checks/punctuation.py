@@ -367,10 +367,10 @@ class UnbalancedQuotationMarks(DocumentRule):
             GoodExample("L’armée n’a pas bougé, dit-on, jusqu’à l’aube. It’s the players' choice.", "fr"),
             GoodExample("He bought a 3\" pipe and said \"fine\" to the rock ‘n’ roll of the ‘90s.", "en"),
             GoodExample("Accueil » Monde » Afrique\n\nLe ministre est arrivé lundi.", "fr"),
-            GoodExample("« La situation s’est dégradée.\n\n» Les routes sont coupées.\n\n» L’aide ne peut plus "
-                        "attendre », a déclaré le coordonnateur de l’ONU.", "fr"),
-            GoodExample("«\u00a0Nous avons parlé d’un «\u00a0tournant\u00a0».\n\n»\u00a0Il faudra du temps\u00a0», "
-                        "a-t-il ajouté.", "fr"),
+            GoodExample("« La situation s’est dégradée.\n\n» Les routes sont coupées.\n\n"
+                        "» L’aide ne peut plus attendre », a déclaré le coordonnateur de l’ONU.", "fr"),
+            GoodExample("«\u00a0Nous avons parlé d’un «\u00a0tournant\u00a0».\n\n"
+                        "»\u00a0Il faudra du temps\u00a0», a-t-il ajouté.", "fr"),
         ),
     )
 
@@ -380,13 +380,15 @@ class UnbalancedQuotationMarks(DocumentRule):
             found.extend(quotation_balance(doc, family)[0])
         found.extend(_lonely_single_quotes(doc))
         for mark in sorted(found, key=lambda m: m.pos):
+            partner = _PARTNER.get(mark.char, mark.char)
             if mark.opens:
-                msg = f"“{mark.char}” opens a quotation that is never closed."
+                msg = f"“{mark.char}” opens a quotation that is never closed: add “{partner}” or remove it."
             else:
-                msg = f"“{mark.char}” closes a quotation that was never opened."
+                msg = f"“{mark.char}” closes a quotation that was never opened: add “{partner}” or remove it."
             yield self.finding(mark.pos, mark.pos + 1, msg)
 
 
+_PARTNER = {"«": "»", "»": "«", "“": "”", "”": "“", "‹": "›", "›": "‹", "‘": "’"}
 _OPEN_SINGLE = regex.compile("‘")
 
 
@@ -457,9 +459,11 @@ class UnbalancedBrackets(DocumentRule):
                     elif stack:
                         stack.pop()
                     elif not (ch == ")" and _LIST_MARKER.search(text, block.start, i)):
-                        yield self.finding(i, i + 1, f"“{ch}” closes nothing in this paragraph.")
+                        msg = f"“{ch}” closes nothing in this paragraph: add “{opener}” or remove it."
+                        yield self.finding(i, i + 1, msg)
                 for i in stack:
-                    yield self.finding(i, i + 1, f"“{text[i]}” is never closed in this paragraph.")
+                    msg = f"“{text[i]}” is never closed in this paragraph: add “{closer}” or remove it."
+                    yield self.finding(i, i + 1, msg)
 
 
 # --------------------------------------------------------------------------- PUN106

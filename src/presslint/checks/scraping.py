@@ -366,6 +366,33 @@ def _boilerplate_patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.P
     return whole, line_start
 
 
+_LEADING_EDGE = regex.compile(r"[\s\p{P}\p{S}]*")
+
+
+@cache
+def _boilerplate_starts(lang: str) -> tuple[str, ...] | None:
+    """Case-folded first words of the boilerplate phrases, or None if one opens with a sign.
+
+    A line can only match the patterns if, past its leading signs and spaces, it
+    starts with one of these words: the (costly to compile) patterns are built
+    only for an article that has such a line.
+    """
+    firsts = set()
+    for entry in lexicons.entries(lang, "boilerplate"):
+        words = entry.rstrip("*").split()
+        if not words or not words[0][:1].isalnum():
+            return None
+        firsts.add(words[0].casefold().replace("’", "'"))
+    return tuple(sorted(firsts))
+
+
+def _may_be_boilerplate(line: str, starts: tuple[str, ...] | None) -> bool:
+    if starts is None:
+        return True
+    head = line[_LEADING_EDGE.match(line).end() :].casefold().replace("’", "'")  # type: ignore[union-attr]
+    return head.startswith(starts)
+
+
 class BoilerplateLine(DocumentRule):
     meta = RuleMeta(
         code="SCR104",
@@ -405,14 +432,15 @@ class BoilerplateLine(DocumentRule):
     )
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
-        whole, line_start = _boilerplate_patterns(doc.lang)
+        starts = _boilerplate_starts(doc.lang)
         blocks = doc.blocks
         for index, block in enumerate(blocks):
             if block.end - block.start > _MAX_BOILERPLATE_CHARS:
                 continue
             line = doc.text[block.start : block.end]
-            if "\n" in line.strip():
+            if "\n" in line.strip() or not _may_be_boilerplate(line, starts):
                 continue
+            whole, line_start = _boilerplate_patterns(doc.lang)
             applicability = Applicability.SAFE
             if whole is None or not whole.match(line):
                 m = line_start.match(line) if line_start is not None else None

@@ -137,7 +137,7 @@ class MissingSpaceAfterPunctuation(DocumentRule):
             yield self.finding(
                 pos,
                 pos + 1,
-                f"Missing space after “{text[pos]}” in “{shown}”.",
+                f"Missing space after “{text[pos]}” in “{shown}”: add one.",
                 [(pos + 1, pos + 1, " ")],
                 verdict,
             )
@@ -531,9 +531,10 @@ class FrenchGuillemetSpacing(_FrenchSpacingRule):
         for m in regex.finditer(r"(?<=[\p{L}\p{N}])[«‹]|[»›](?=[\p{L}\p{N}])", text):
             pos = m.start()
             if text[pos] in "«‹":
-                yield self.finding(pos - 1, pos + 1, f"No space before “{text[pos]}”.", [(pos, pos, " ")])
+                yield self.finding(pos - 1, pos + 1, f"No space before “{text[pos]}”: add one.", [(pos, pos, " ")])
             else:
-                yield self.finding(pos, pos + 2, f"No space after “{text[pos]}”.", [(pos + 1, pos + 1, " ")])
+                message = f"No space after “{text[pos]}”: add one."
+                yield self.finding(pos, pos + 2, message, [(pos + 1, pos + 1, " ")])
 
 
 RULES = [

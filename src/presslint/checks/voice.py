@@ -43,7 +43,10 @@ _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}]+)[ \u00a0\u202f]+$")
 _CHUNK_MARKERS = ("://", "www.", "@", "#")
 
 # Interview layouts: a question/answer label, a speaker label in capitals, a dialogue dash.
-_QA_LABEL = regex.compile(r"[\s]*(?:Q|R|A|Question|Réponse|Answer)[ \u00a0\u202f]?(?:[:：]|[-–—][ \u00a0])")
+_QA_LABEL = regex.compile(r"[\s]*(?:Q|R|A|Question|Réponse|Answer)\.?[ \u00a0\u202f]?(?:[:：]|[-–—][ \u00a0])")
+# A speaker's name in capitals alone on its line, as transcripts set it (`LAURENCE FERRARI`).
+_SPEAKER_MAX_CHARS = 40
+_SPEAKER_LINE = regex.compile(r"\p{Lu}[\p{Lu}'’.\-]+(?: [\p{Lu}'’.\-]+){0,5}")
 _SPEAKER_LABEL = regex.compile(r"[\s]*\p{Lu}[\p{Lu}'’. -]*\p{Lu}[ \u00a0\u202f]?:[ \u00a0\u202f]")
 _DIALOGUE_DASH = regex.compile(r"[\s]*(?:[—–―][ \u00a0\u202f]?|-[ \u00a0\u202f])(?=\S)")
 
@@ -136,10 +139,31 @@ def _speech_blocks(doc: Document) -> set[int]:
     speech: set[int] = set()
     if len(qa) >= 2:
         speech.update(b.start for b in blocks[qa[0] :])
+    first_turn = _transcript_start(doc)
+    if first_turn is not None:
+        speech.update(b.start for b in blocks[first_turn:])
     for b in blocks:
         if _SPEAKER_LABEL.match(doc.text, b.start, b.end) or _DIALOGUE_DASH.match(doc.text, b.start, b.end):
             speech.add(b.start)
     return speech
+
+
+def _transcript_start(doc: Document) -> int | None:
+    """Index of the first speaker line of a transcript, or None if the article is not one.
+
+    A transcript names each speaker in capitals on a line of its own before
+    their words. A subhead in capitals occurs once; a speaker comes back, so
+    it takes two names that each head at least two turns.
+    """
+    turns: dict[str, list[int]] = {}
+    for i, b in enumerate(doc.blocks):
+        line = doc.text[b.start : b.end].strip()
+        if len(line) <= _SPEAKER_MAX_CHARS and _SPEAKER_LINE.fullmatch(line):
+            turns.setdefault(line, []).append(i)
+    speakers = [places for places in turns.values() if len(places) >= 2]
+    if len(speakers) < 2:
+        return None
+    return min(places[0] for places in speakers)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -338,7 +362,8 @@ def analyse_voice(doc: Document) -> VoiceAnalysis:
     """Find the first-person words of every sentence, outside quotations and speech."""
     speech = _speech_blocks(doc)
     # Words the newsroom says of itself, and titles of works set in italics (*Nous, les dieux*).
-    exempt = _Spans(_newsroom_spans(doc) + [(span.start, span.end) for span in doc.emphasis])
+    # Built on the first candidate pronoun: an article without one never compiles the newsroom pattern.
+    exempt: _Spans | None = None
     keys = _candidate_keys(doc.lang)
     text = doc.text
     out: list[SentenceVoice] = []
@@ -349,13 +374,22 @@ def analyse_voice(doc: Document) -> VoiceAnalysis:
             continue
         words = 0
         voice = SentenceVoice(sentence.start, sentence.end, paragraph, narrative=False)
-        shouted = _shouted(text[sentence.start : sentence.end])
+        shouted: bool | None = None  # decided on the first candidate: most sentences have none
+        quoted = doc.in_quotation(sentence.start, sentence.end)  # else no word of it can be
         for m in _TOKEN.finditer(text, sentence.start, sentence.end):
             start, end = m.span()
-            if doc.in_quotation(start, end):
+            if quoted and doc.in_quotation(start, end):
                 continue
             words += 1
-            if shouted or m.group().lower().replace("'", "’") not in keys or exempt.covers(start, end):
+            if m.group().lower().replace("'", "’") not in keys:
+                continue
+            if shouted is None:
+                shouted = _shouted(text[sentence.start : sentence.end])
+            if shouted:
+                continue
+            if exempt is None:
+                exempt = _Spans(_newsroom_spans(doc) + [(span.start, span.end) for span in doc.emphasis])
+            if exempt.covers(start, end):
                 continue
             if _is_first_person(_Context(text, start, end, sentence), doc.lang):
                 if doc.lang == "en" and text[end - 1] in "’'":
@@ -385,7 +419,8 @@ class FirstPersonOutsideQuotation(DocumentRule):
             "quotation marks is almost always a quotation that lost its marks or a press release\n"
             "pasted in. One diagnostic per sentence, on its first first-person word. Quotations of\n"
             "any style (also over several paragraphs), interviews laid out as questions and answers\n"
-            "or dialogue, the newsroom's own `selon nos informations` / `told us`, `US`, Roman\n"
+            "(`Q:`, `R.-`), transcripts that name each speaker in capitals on a line of their own\n"
+            "(two speakers, each at least twice) or dialogue, the newsroom's own `selon nos informations` / `told us`, `US`, Roman\n"
             "numerals (`World War I`, `Elizabeth I`) and capitalised names and titles (`Me Dupont`,\n"
             "`Jack Ma`, `Notre-Dame`, `Me Too`) are left alone. With `voice = \"auto\"` (the default)\n"
             "an article whose own voice is the first person (a column, an editorial) draws nothing;\n"
@@ -448,6 +483,19 @@ class FirstPersonOutsideQuotation(DocumentRule):
                 "Je suis arrivé à Bamako un lundi soir de juin. J’ai d’abord cru à une erreur.\n\n"
                 "Ma première visite au marché m’a convaincu du contraire. Nous étions nombreux "
                 "à attendre.\n\nJe repars avec une certitude : ce pays ne ressemble à aucun autre.",
+                lang="fr",
+            ),
+            GoodExample(
+                "Q.- Vous craignez l’impopularité ?\nR.- Non, je ne crois pas. Nous avons consulté.\n"
+                "Q.- Et après ?\nR.- Je reste confiant.",
+                lang="fr",
+            ),
+            GoodExample(
+                "Interview de la ministre de la Fonction publique sur CNews, le 3 février.\n\n"
+                "LAURENCE FERRARI\nLe président parlera dans les prochains jours de sa candidature, selon son "
+                "entourage.\n\nAMÉLIE DE MONTCHALIN\nC’est un chiffre qui décrit la situation des Français.\n\n"
+                "LAURENCE FERRARI\nUn sondage publié mardi montre que 44 % des Français jugent leur situation "
+                "dégradée.\n\nAMÉLIE DE MONTCHALIN\nNous avons baissé les impôts, la taxe d’habitation a baissé.",
                 lang="fr",
             ),
         ),

@@ -213,6 +213,11 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MOJIBAKE_LEAD = regex.compile(r"[\u00c2-\u00f4\u20ac]")
 
 
+def _named(name: str) -> str:
+    """` (escape)` for a control character Unicode names; nothing when it has no name but its code."""
+    return "" if name.startswith("U+") else f" ({name.lower()})"
+
+
 def _c1_meaning(ch: str) -> str | None:
     """What a C1 control most likely stood for: the Windows-1252 character of the same byte."""
     try:
@@ -274,17 +279,18 @@ class ControlCharacter(DocumentRule):
                         ((i, i + 1, meaning),), Applicability.UNSAFE,
                     )
                 else:
-                    yield self.finding(i, i + 1, f"Control character U+{code:04X} in the text.",
+                    yield self.finding(i, i + 1, f"Control character U+{code:04X} in the text: remove it.",
                                        ((i, i + 1, ""),), Applicability.UNSAFE)
                 continue
             if ch in "\x0b\x0c":
                 spaced = not prev or not nxt or prev.isspace() or nxt.isspace()
-                yield self.finding(i, i + 1, f"Control character U+{code:04X} (a manual break) in the text.",
+                message = f"Control character U+{code:04X} (a manual break) in the text: remove it."
+                yield self.finding(i, i + 1, message,
                                    ((i, i + 1, "" if spaced else " "),))
                 continue
             glued = prev.isalpha() and nxt.isalpha()
             yield self.finding(
-                i, i + 1, f"Control character U+{code:04X} ({name.lower()}) in the text.",
+                i, i + 1, f"Control character U+{code:04X}{_named(name)} in the text: remove it.",
                 ((i, i + 1, ""),), Applicability.UNSAFE if glued else Applicability.SAFE,
             )
 

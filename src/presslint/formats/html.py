@@ -175,11 +175,9 @@ class _Reader(HTMLParser):
     # -- parser callbacks ----------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.here()
-        siblings = _SELF_CLOSING_SIBLINGS.get(tag)
-        if siblings and self.stack and self.stack[-1][0] in siblings:
-            self.pop(start)
-        elif tag in _BLOCK and self.stack and self.stack[-1][0] == "p":
-            self.pop(start)
+        siblings = _SELF_CLOSING_SIBLINGS.get(tag, frozenset())
+        if self.stack and (self.stack[-1][0] in siblings or (tag in _BLOCK and self.stack[-1][0] == "p")):
+            self.pop(start)  # the start of a sibling or of a block ends an open <li>, <td>, <p>
         if tag in _BLOCK:
             self.break_block()
         if tag in _VOID:

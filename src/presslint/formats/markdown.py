@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from presslint.formats.prose import PLACEHOLDER, BlockKind, ProseBuilder, ProseView
@@ -60,12 +61,17 @@ def _front_matter_lines(source: str, lines: list[tuple[int, int]]) -> int:
     return 0  # never closed: a thematic break, not front matter
 
 
+@cache
 def _parser() -> MarkdownIt:
+    """One parser per process: it keeps no state between documents."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     # Keep escapes and entities as their own tokens, with their source text.
     md.disable("text_join")
+    # Inline content is parsed block by block as the prose is built, so that a
+    # large file never holds the inline tokens of all its blocks at once.
+    md.disable("inline")
     return md
 
 
@@ -287,8 +293,10 @@ class _Inline:
 
     # -- the walk ----------------------------------------------------------------------
     def walk(self, children: list[Token]) -> None:
+        visible = [i for i, tok in enumerate(children) if _shows(tok)]
+        first, last = (visible[0], visible[-1]) if visible else (-1, -1)
         skip_until_close = False
-        for tok in children:
+        for index, tok in enumerate(children):
             kind = tok.type
             if skip_until_close:
                 if kind == "link_close":
@@ -301,8 +309,15 @@ class _Inline:
                 if at < 0:
                     self.stand_in(tok.content, self.cur, self.cur)
                     continue
-                self.text(at, at + len(tok.content))
-                self.cur = at + len(tok.content)
+                end = at + len(tok.content)
+                self.cur = end
+                # White space left at the edges of a block by inline HTML around it.
+                if index == first:
+                    at += len(tok.content) - len(tok.content.lstrip(" \t"))
+                if index == last:
+                    end -= len(tok.content) - len(tok.content.rstrip(" \t"))
+                if end > at:
+                    self.text(at, end)
             elif kind == "text_special":
                 start = self.cur
                 at = self.resync(tok.markup)
@@ -359,6 +374,14 @@ class _Inline:
                     self.stand_in("\n", start, self.cur)
 
 
+# Inline tokens that put something in the prose.
+_VISIBLE = frozenset(("text", "text_special", "code_inline", "image", "link_open"))
+
+
+def _shows(tok: Token) -> bool:
+    return tok.type in _VISIBLE and (tok.type != "text" or not tok.content.isspace())
+
+
 # Block kinds by the containers around an inline token, most specific first.
 _CONTAINER_KIND = (
     ("blockquote", BlockKind.BLOCKQUOTE),
@@ -369,13 +392,16 @@ _CONTAINER_KIND = (
 
 
 def read_markdown(source: str) -> ProseView:
+    """The prose of a Markdown source: one block per heading, paragraph, list item, quote paragraph or cell."""
     lines = _line_spans(source)
     skipped = _front_matter_lines(source, lines)
     parse_source = source
     if skipped:
         # Blank the front matter but keep its lines, so that line numbers still match.
         parse_source = "\n" * skipped + source[lines[skipped][0] :] if skipped < len(lines) else "\n" * skipped
-    tokens = _parser().parse(parse_source)
+    md = _parser()
+    env: dict[str, object] = {}  # link reference definitions, shared by block and inline parsing
+    tokens = md.parse(parse_source, env)
 
     builder = ProseBuilder()
     depth = {"blockquote": 0, "table_cell": 0, "heading": 0, "list_item": 0}
@@ -410,13 +436,15 @@ def read_markdown(source: str) -> ProseView:
             runs = _locate_lines(tok.content, source, lines, first_line)
         if not tok.content.strip() or not runs.lengths:
             continue
+        children = md.inline.parse(tok.content, md, env, [])
+        if not any(_shows(c) for c in children):
+            continue  # only tags or a comment: no prose, no paragraph
         kind = next((k for name, k in _CONTAINER_KIND if depth[name]), BlockKind.PARAGRAPH)
         start_src = runs.source_starts[0]
         if last_end is not None:
             builder.replaced("\n\n", last_end, max(last_end, start_src))
         builder.begin_block(kind)
-        walker = _Inline(builder, source, tok.content, runs)
-        walker.walk(tok.children or [])
+        _Inline(builder, source, tok.content, runs).walk(children)
         builder.end_block()
         last_end = max(runs.source_starts[-1] + runs.lengths[-1], start_src)
     return builder.build()

@@ -25,7 +25,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_ERROR = 2  # the statuses of `check` are documented in the module docstring
 FORMATS = ("text", "concise", "json", "jsonl", "github", "gitlab", "sarif")
 
 

@@ -76,14 +76,21 @@ def is_continuation_mark(text: str, i: int, block: Block) -> bool:
     last ». Shared by the quotation finder and the balance check (PUN104) so both
     read the convention the same way.
     """
-    return text[i] == "»" and not text[block.start : i].strip()
+    if text[i] != "»":
+        return False
+    j = i - 1  # only white space before it in the block; scanning back stops at the first other character
+    while j >= block.start and text[j].isspace():
+        j -= 1
+    return j < block.start
 
 
 def _is_continuation(text: str, i: int, block: Block, stack: list[tuple[str, int, int]], bi: int) -> bool:
     """A » opening a paragraph while a « from an earlier one is open continues that quotation."""
-    return is_continuation_mark(text, i, block) and any(
-        mark == "«" and opened_in < bi for mark, _, opened_in in stack
-    )
+    if not is_continuation_mark(text, i, block):
+        return False
+    # The stack is in text order, so the first « on it is the earliest opened (cheap on a deep stack).
+    first = next((opened_in for mark, _, opened_in in stack if mark == "«"), None)
+    return first is not None and first < bi
 
 
 def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
@@ -137,9 +144,13 @@ def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
         if straight_open is not None:
             spans.append(Span(straight_open, block.end))
         # Single quotes never span paragraphs: an open ‘ ends with its paragraph.
-        for mark, start, opened_in in [e for e in stack if e[0] == "‘" and e[2] == bi]:
-            spans.append(Span(start, block.end))
-            stack.remove((mark, start, opened_in))
+        # The marks opened in this paragraph are the top of the stack: look no deeper.
+        top = len(stack)
+        while top > 0 and stack[top - 1][2] == bi:
+            top -= 1
+        if any(e[0] == "‘" for e in stack[top:]):
+            spans.extend(Span(start, block.end) for mark, start, _ in stack[top:] if mark == "‘")
+            stack[top:] = [e for e in stack[top:] if e[0] != "‘"]
     # Quotations never closed: up to the end of their own paragraph.
     for _, start, bi in stack:
         spans.append(Span(start, block_ends[bi]))
@@ -372,12 +383,7 @@ class Document:
         e = starts[line] - 1 if line < len(starts) else len(self.source)
         return self.source[s:e].rstrip("\r")
 
-    def line_count(self) -> int:
-        return len(self._line_starts)
 
-    def word_index(self) -> list[tuple[int, int]]:
-        """(start, end) of every word in the prose; cheap to share among rules."""
-        return [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
 
 
 __all__ = ["Document", "Span", "detect_language", "segment_sentences", "find_quotations", "is_continuation_mark"]

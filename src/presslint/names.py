@@ -199,8 +199,8 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))  # filter/map: the per-character tests run in C
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _line_is_caps(text: str, start: int, end: int) -> bool:
@@ -214,16 +214,24 @@ def _line_is_caps(text: str, start: int, end: int) -> bool:
 def _caps_line(text: str, ls: int, le: int) -> bool:
     # Cached: a long line full of capitalised names would otherwise be re-read per name (quadratic).
     line = text[ls:le]
-    letters = [c for c in line if c.isalpha()]
+    letters = list(filter(str.isalpha, line))
     if len(letters) < 4:
         return False
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.9
 
 
-def _tokens(text: str, start: int, end: int, particles: frozenset[str]) -> list[Token]:
+def _tokens(
+    text: str, start: int, end: int, particles: frozenset[str], spellings: dict[str, str] | None = None
+) -> list[Token]:
+    """The words of ``text[start:end]``; ``spellings`` shares one string per spelling among calls.
+
+    A long text names the same people thousands of times: sharing the strings keeps
+    the mentions of a 10 MB file from holding a copy of every occurrence.
+    """
     out: list[Token] = []
     append, new = out.append, tuple.__new__  # every word of the article passes here
+    share = (lambda w: w) if spellings is None else (lambda w: spellings.setdefault(w, w))
     for m in _TOKEN.finditer(text, start, end):
         initial, elision, word = m.group("initial", "elision", "word")
         if initial:
@@ -231,7 +239,7 @@ def _tokens(text: str, start: int, end: int, particles: frozenset[str]) -> list[
             append(new(Token, (m.start(), m.end(), whole, fold(whole), True, False)))
             continue
         if _is_capitalised(word):
-            append(new(Token, (m.start(), m.end(), (elision or "") + word, fold(word), False, False)))
+            append(new(Token, (m.start(), m.end(), share((elision or "") + word), fold(word), False, False)))
         elif word in particles:
             append(new(Token, (m.start(), m.end(), word, fold(word), False, True)))
         else:
@@ -253,8 +261,9 @@ def extract_mentions(doc: Document) -> list[Mention]:
     lex = name_lexicons(doc.lang)
     text = doc.text
     raw: list[tuple[list[Token], bool]] = []  # (tokens, starts a sentence)
+    spellings: dict[str, str] = {}
     for sentence in doc.sentences:
-        toks = _tokens(text, sentence.start, sentence.end, lex.particles)
+        toks = _tokens(text, sentence.start, sentence.end, lex.particles, spellings)
         i = 0
         while i < len(toks):
             if not _capital(toks[i]):
@@ -292,7 +301,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
         if initial and tokens[0] is run[0] and len([t for t in tokens if not t.particle]) == 1:
             if tokens[0].fold not in mid_sentence:
                 continue
-        mentions.append(_mention(doc, tokens))
+        mentions.append(_mention(doc, tokens, spellings))
     return mentions
 
 
@@ -316,7 +325,7 @@ def _trim(run: list[Token], initial: bool, lex: NameLexicons) -> list[Token]:
     return tokens
 
 
-def _mention(doc: Document, tokens: list[Token]) -> Mention:
+def _mention(doc: Document, tokens: list[Token], spellings: dict[str, str] | None = None) -> Mention:
     first = tokens[0]
     start = first.start
     if first.text[:2] in ("d’", "d'", "l’", "l'", "D’", "D'", "L’", "L'") and not first.initial:
@@ -325,6 +334,8 @@ def _mention(doc: Document, tokens: list[Token]) -> Mention:
         tokens[0] = Token(start, first.end, first.text[2:], first.fold, first.initial, first.particle)
     end = tokens[-1].end
     text = doc.text[start:end]
+    if spellings is not None:
+        text = spellings.setdefault(text, text)
     caps = _is_all_caps(text)
     layout = False
     if caps:

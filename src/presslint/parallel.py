@@ -62,8 +62,30 @@ def check_files(
 
     workers = min(jobs, len(tasks))
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_leave_sigint_to_parent)
+    try:
         for report in pool.map(_check_one, tasks, chunksize=chunksize):
             if on_done:
                 on_done(report)
             yield report
+    except BaseException:  # Ctrl-C, or the consumer gave up: stop now, not after every queued file
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _leave_sigint_to_parent() -> None:
+    """Workers ignore Ctrl-C: the parent stops them, so the terminal gets no traceback per worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued files and end the workers; a file being written is replaced whole or not at all."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except Exception:  # already gone
+            pass

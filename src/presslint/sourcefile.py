@@ -228,6 +228,14 @@ def _remove_stale_temporaries(folder: Path) -> None:
             _unlink_quietly(os.path.join(folder, name))
 
 
+def _reads_back(data: bytes, text: str, src: SourceFile) -> bool:
+    try:
+        again = decode_bytes(data, src.path)
+    except InputError:
+        return False
+    return again.text == text and again.encoding == src.encoding
+
+
 def write_source(src: SourceFile, new_text: str) -> None:
     """Atomically replace the file with ``new_text`` in its own encoding, BOM and mode.
 
@@ -246,6 +254,10 @@ def write_source(src: SourceFile, new_text: str) -> None:
         data = src.encode(new_text)
     except UnicodeEncodeError as exc:
         raise WriteError(f"{shown}: the fix cannot be written in {src.encoding} ({exc.reason}); file left unchanged") from None
+    if src.detected and not _reads_back(data, new_text, src):
+        # The encoding was guessed: the fixed bytes must be guessed the same way next time,
+        # or the next run would read (and perhaps "fix") different text.
+        raise WriteError(f"{shown}: once fixed, it would no longer be recognised as {src.encoding}; file left unchanged")
     path = Path(os.path.realpath(shown))
     try:
         st = path.stat()

@@ -42,19 +42,17 @@ def _selects(selector: str, diag: Diagnostic) -> bool:
     return selector in ("ALL", diag.rule) or diag.code.startswith(selector)
 
 
-def _line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
 def parse_suppressions(source: str) -> list[Suppression]:
     if "presslint-" not in source:
         return []
     out: list[Suppression] = []
     big = 1 << 62
     open_blocks: list[tuple[tuple[str, ...], int]] = []
+    line, counted_to = 1, 0  # line numbers counted incrementally: linear in the file, however many markers
     for m in _MARKER.finditer(source):
         codes = tuple(c for c in regex.split(r"[ \t,]+", m.group("codes").strip()) if c)
-        line = _line_of(source, m.start())
+        line += source.count("\n", counted_to, m.start())
+        counted_to = m.start()
         verb = m.group("verb")
         if verb == "disable-file":
             out.append(Suppression(codes, 1, big))

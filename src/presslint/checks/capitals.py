@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -28,17 +28,24 @@ _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@/.])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p
 _SPACE = frozenset(" \u00a0\u202f")
 
 
+# filter/map with str methods test each character in C: these run on every word and line.
 def _is_all_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, word))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def _caps_line(text: str, offset: int) -> bool:
     """A line written in capitals (a slug, a heading): its capitals are layout, not spelling."""
     ls = text.rfind("\n", 0, offset) + 1
     le = text.find("\n", offset)
-    letters = [c for c in text[ls : le if le >= 0 else len(text)] if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+    return _caps_span(text, ls, le if le >= 0 else len(text))
+
+
+@lru_cache(maxsize=8)
+def _caps_span(text: str, ls: int, le: int) -> bool:
+    # Cached: a long line with many candidates would otherwise be re-read for each (quadratic).
+    letters = list(filter(str.isalpha, text[ls:le]))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
 
 
 def _in_heading(doc: Document, offset: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -52,8 +53,21 @@ def _word_count(text: str) -> int:
 _COMPARED = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
+_DUPLICATES: WeakKeyDictionary[Document, list[tuple[Block, Block]]] = WeakKeyDictionary()
+
+
 def duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
-    """(repeat, first occurrence) for each paragraph that repeats an earlier one word for word."""
+    """(repeat, first occurrence) for each paragraph that repeats an earlier one word for word.
+
+    Computed once per document: EDT105 and EDT106 both need it.
+    """
+    found = _DUPLICATES.get(doc)
+    if found is None:
+        found = _DUPLICATES[doc] = _find_duplicated_paragraphs(doc)
+    return found
+
+
+def _find_duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
     seen: dict[str, Block] = {}
     out: list[tuple[Block, Block]] = []
     for block in doc.blocks:

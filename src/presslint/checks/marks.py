@@ -113,13 +113,12 @@ def web_spans(text: str) -> list[Span]:
     """Spans of URLs, e-mail addresses, domain and file names, handles and hashtags.
 
     Only tokens holding a dot, `@`, `#` or `:` can be one, so the full pattern
-    runs on those alone. A trailing full stop, comma or closing bracket belongs
-    to the sentence, not to the URL.
+    runs on those alone (and is compiled only once a text has one). A trailing
+    full stop, comma or closing bracket belongs to the sentence, not to the URL.
     """
-    pattern = _web_pattern()
     spans: list[Span] = []
     for token in _TOKEN_WITH_SIGN.finditer(text):
-        for m in pattern.finditer(text, token.start(), token.end()):
+        for m in _web_pattern().finditer(text, token.start(), token.end()):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?)]»”'’\"":
                 end -= 1

@@ -48,11 +48,6 @@ class OffsetMap:
     source_lens: list[int] = field(default_factory=list)
     verbatim: list[bool] = field(default_factory=list)
 
-    @classmethod
-    def identity(cls, length: int) -> OffsetMap:
-        m = cls()
-        m.add(0, 0, length, length, True)
-        return m
 
     def add(self, prose_start: int, source_start: int, prose_len: int, source_len: int, verbatim: bool) -> None:
         self.prose_starts.append(prose_start)

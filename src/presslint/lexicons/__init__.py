@@ -7,7 +7,11 @@ read once per process and cached.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+# The lists as files next to this module; importlib.resources (and the zipfile module it
+# imports) is needed only when the package is not a plain folder, as in a zip.
+_FOLDER = Path(__file__).parent
 
 
 @cache
@@ -19,11 +23,20 @@ def load(lang: str, name: str) -> frozenset[str]:
 @cache
 def entries(lang: str, name: str) -> tuple[str, ...]:
     """The entries of a list in file order (for lists where order or pairs matter)."""
-    resource = resources.files(__package__).joinpath(lang, f"{name}.txt")
-    if not resource.is_file():
-        return ()
+    if (_FOLDER / "__init__.py").is_file():
+        path = _FOLDER / lang / f"{name}.txt"
+        if not path.is_file():
+            return ()
+        text = path.read_text(encoding="utf-8")
+    else:
+        from importlib import resources
+
+        resource = resources.files(__package__).joinpath(lang, f"{name}.txt")
+        if not resource.is_file():
+            return ()
+        text = resource.read_text(encoding="utf-8")
     out: list[str] = []
-    for raw in resource.read_text(encoding="utf-8").splitlines():
+    for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

@@ -37,6 +37,3 @@ def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
     module = importlib.import_module(REPORTERS[options.format])
     module.render(reports, stream, options)
 
-
-def all_diagnostics(reports: Sequence[FileReport]) -> list:  # type: ignore[type-arg]
-    return [d for r in reports for d in r.diagnostics]

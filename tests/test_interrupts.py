@@ -116,6 +116,7 @@ def test_sigint_exits_130_without_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 130, text
     assert "Traceback" not in text and "KeyboardInterrupt" not in text
     assert len(text.splitlines()) <= 2  # at most a line, never a dump from each worker
+    assert "presslint: interrupted" in text
     for path, (original, fixed) in expected.items():
         assert path.read_text(encoding="utf-8") in (original, fixed)
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from presslint import __version__
+
+if TYPE_CHECKING:
+    from presslint.runner import CheckRequest
 
 app = typer.Typer(
     name="presslint",
@@ -132,7 +135,7 @@ def check(
         text_field=text_field,
         id_field=id_field,
     )
-    raise typer.Exit(run_check(request))
+    raise typer.Exit(_run(request))
 
 
 def _check_interactive(paths: list[str], diff: bool) -> None:
@@ -177,7 +180,7 @@ def review(
         interactive=True,
         color=color,
     )
-    raise typer.Exit(run_check(request))
+    raise typer.Exit(_run(request))
 
 
 @app.command("rules")
@@ -226,6 +229,17 @@ def explain(
         sys.stdout.write(explain_rule(rule, config))
     except Exception as exc:
         raise fail(str(exc)) from None
+
+
+def _run(request: CheckRequest) -> int:
+    """Run a check; Ctrl-C ends it with one line and status 130 (typer would exit silently)."""
+    from presslint.runner import run_check
+
+    try:
+        return run_check(request)
+    except KeyboardInterrupt:
+        sys.stderr.write("presslint: interrupted\n")
+        return 130
 
 
 def run() -> None:

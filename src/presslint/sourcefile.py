@@ -200,9 +200,13 @@ def _pid_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:  # exists, owned by someone else
         return True
-    return True
+    try:  # a killed process not yet reaped (a zombie) still answers kill(0) but will never write again
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

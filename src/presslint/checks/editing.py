@@ -533,6 +533,8 @@ class SentenceFragment(DocumentRule):
     def _report(self, text: str, toks: list[Token], start: int, sentence: Span) -> Finding:
         if len([t for t in toks if t.text[0].isalpha()]) <= 2:
             shown = text[start : sentence.end]
+            if len(shown) > 60:  # a run-on "fragment" in scraped text: quote its start only
+                shown = shown[:57].rstrip() + "…"
             return self.finding(
                 start,
                 sentence.end,

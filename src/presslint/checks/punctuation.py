@@ -458,7 +458,8 @@ class UnbalancedBrackets(DocumentRule):
                         stack.append(i)
                     elif stack:
                         stack.pop()
-                    elif not (ch == ")" and _LIST_MARKER.search(text, block.start, i)):
+                    # A list marker is at most a few characters: look only just before the bracket.
+                    elif not (ch == ")" and _LIST_MARKER.search(text, max(block.start, i - 8), i)):
                         msg = f"“{ch}” closes nothing in this paragraph: add “{opener}” or remove it."
                         yield self.finding(i, i + 1, msg)
                 for i in stack:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from presslint import registry
-from presslint.checks import editing, marks, nonprose, scraping
+from presslint import names, registry
+from presslint.checks import editing, editing_blocks, marks, nonprose, scraping
 from presslint.formats.prose import Block, BlockKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +31,7 @@ EDGE_TEXTS = [
     "«www.lemonde.fr» (contact@mail.com) x.y+z@dom-ain.co.uk, \u00a0@AFP\u202f",
     "Le fichier rapport.pdf. Le site lemonde.fr. U.S. forces. 3.5 %. www./x a. b.c",
     "Il est 10:30. Voir : la suite. M. Macron. ...",
+    "@AFP www.a.fr@x.org://b http://c.d\u00a0www.e.f\tg@h.ij\nk://l.m @ www. :// fin@",
 ]
 
 
@@ -123,3 +124,114 @@ def test_plugin_scan_agrees_with_importlib_metadata() -> None:
     for group in ("presslint.rules", "console_scripts", "pytest11"):
         if list(entry_points(group=group)):
             assert registry._may_have_plugins(group), group
+
+
+NAME_EDGE_TEXTS = [
+    "Le président Ibrahim Boubacar Keïta et le ministre Jean-Yves Le Drian sont arrivés.",
+    "M. de la Fontaine, Abdel Fattah al-Sissi, Mohammed bin Salman et O’Brien ont parlé à J.-P. Dupont.",
+    "Ludwig van Beethoven, van der Berg, de Gaulle, et de Dakar à la Guinée. Marie de x Curie.",
+    "Moussa\u00a0Mara et Boubou\u202fCissé ; Modibo  Keïta ; Kofi d’Annan ; l’Élysée ; J. R. R. Tolkien.",
+    "The U.S. envoy, Mr. Zelensky and Crown Prince Mohammed bin Salman met Ursula von der Leyen.",
+]
+
+
+def _all_word_tokens(text, start, end, particles, spellings=None):  # type: ignore[no-untyped-def]
+    """names._tokens as it read before: every word a token, lower-case words with an empty fold."""
+    out = []
+    for m in names._TOKEN.finditer(text, start, end):
+        initial, elision, word = m.group("initial", "elision", "word")
+        if initial:
+            out.append(names.Token(m.start(), m.end(), m.group(), names.fold(m.group()), True, False))
+        elif names._is_capitalised(word):
+            text_ = (elision or "") + word
+            if spellings is not None:
+                text_ = spellings.setdefault(text_, text_)
+            out.append(names.Token(m.start(), m.end(), text_, names.fold(word), False, False))
+        elif word in particles:
+            out.append(names.Token(m.start(), m.end(), word, names.fold(word), False, True))
+        else:
+            out.append(names.Token(m.start(), m.end(), word, "", False, False))
+    return out
+
+
+@pytest.mark.parametrize("text", [*NAME_EDGE_TEXTS, *_real_texts()])
+def test_name_mentions_do_not_need_lower_case_tokens(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    for lang in ("fr", "en"):
+        doc = Linter(Settings()).document(text, lang=lang)
+        fast = names.extract_mentions(doc)
+        with monkeypatch.context() as patched:
+            patched.setattr(names, "_tokens", _all_word_tokens)
+            plain = names.extract_mentions(doc)
+        assert fast == plain
+
+
+WORD_PAIR_EDGE_TEXTS = [
+    "Le ministre a rencontré les de responsables. Il parle à la\u00a0que la presse. L’et le reste.",
+    "Elle a vu le\nqui était là ; LES DONT personne ; l'et ; les\u202fqui ; ces-qui ; \u0301les dont.",
+    "Le gouvernement a présenté le l’avant-projet, LA LE réforme, la\u00a0les lois et le\tla suite.",
+    "The minister met the and officials. THE OF course. A\tof them. The\u00a0and. the-and. 3the and.",
+    "The ministry published a the report; officials said the their plan, A THE plan, the\nthe end.",
+]
+
+
+@pytest.mark.parametrize("code", ["EDT101", "EDT102"])
+@pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+def test_word_pair_prefilter_hides_no_finding(code: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    monkeypatch.setattr(editing, "PREFILTER_MIN_CHARS", 0)  # the prefilter even on a short text
+    linter = Linter(Settings(select=(code,)))
+    for lang in ("fr", "en"):
+        fast = linter.check(text, lang=lang).diagnostics
+        with monkeypatch.context() as patched:
+            patched.setattr(editing, "may_hold_pair", lambda *args: True)
+            plain = linter.check(text, lang=lang).diagnostics
+        assert fast == plain
+
+
+def test_word_pair_edge_texts_draw_findings() -> None:
+    """The edge texts above sit on real findings, so the comparison is not between two empty lists."""
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    for code in ("EDT101", "EDT102"):
+        linter = Linter(Settings(select=(code,)))
+        found = [linter.check(text, lang=lang).diagnostics for text in WORD_PAIR_EDGE_TEXTS for lang in ("fr", "en")]
+        assert sum(map(len, found)) >= 3, code
+
+
+WORD_COUNT_EDGE_TEXTS = [
+    "un deux trois quatre cinq",
+    "un deux trois quatre cinq six",
+    "l’État-major, 12,5 % ; 3.5 km — ¿Qué? « Oui » 2024abc x\u0301y \u0301z",
+    "a1b2c3",
+    "a1b2c",
+    "--- ... 12 34 5",
+    "",
+    "À l’aube, l'armée d’Haïti  a\u00a0dit « non » (3 fois) : fin.",
+]
+
+
+@pytest.mark.parametrize("text", [*WORD_COUNT_EDGE_TEXTS, *_real_texts()])
+def test_long_enough_is_the_word_count_threshold(text: str) -> None:
+    pieces = [text, *text.split("\n"), *regex.split(r"(?<=[.!?])\s+", text)]
+    pieces += [" ".join(p.split()[:k]) for p in pieces[:3] for k in range(4, 9)]
+    for piece in pieces:
+        expected = editing_blocks._word_count(piece) >= editing_blocks.MIN_DUPLICATE_WORDS
+        assert editing_blocks.long_enough(piece) == expected, piece
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sentence_final_pattern_finds_the_listed_words_of_the_general_one(lang: str) -> None:
+    listed = editing.words(lang, "not-sentence-final")
+    pattern = editing.sentence_final(lang)
+    assert pattern is not None
+    texts = [*_real_texts(), *WORD_PAIR_EDGE_TEXTS, "Il parle de. Il vient du ; le. La.. les.3 aux.x tel. de-la. l’une.",
+             "He spoke of. And the. The end of the. Of.. the.5 of;", " ".join(sorted(listed)) + "."]
+    for text in texts:
+        general = [m.span() for m in editing._SENTENCE_FINAL.finditer(text) if m.group("word").replace("'", "’") in listed]
+        assert [m.span() for m in pattern.finditer(text)] == general

@@ -12,17 +12,19 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presslint.config import ConfigError, Settings, load_config_file, settings_from_mapping
 from presslint.diagnostics import Diagnostic, FileReport
 from presslint.document import Document
 from presslint.engine import CheckResult, check_document, fixable
-from presslint.fixer import FixOutcome, fix_text
 from presslint.formats import build_view, format_for_path
 from presslint.registry import load_registry
 from presslint.rule import Rule
 from presslint.sourcefile import ChangedOnDisk, InputError, SourceFile, WriteError, read_source, write_source
+
+if TYPE_CHECKING:  # the fix loop is imported only when a fix is asked for: `check` does not need it
+    from presslint.fixer import FixOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,8 @@ class Linter:
 
         def lint_once(current: str) -> list[Diagnostic]:
             return self.check(current, path=path, fmt=fmt, lang=lang).diagnostics
+
+        from presslint.fixer import fix_text
 
         outcome = fix_text(text, lint_once, unsafe=unsafe, max_passes=self.settings.max_fix_passes, accept=accept)
         return outcome, self.check(outcome.text, path=path, fmt=fmt, lang=lang)

@@ -62,23 +62,43 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+# Options shared by `check` and `review`.
+SelectOption = Annotated[
+    Optional[list[str]], typer.Option("--select", help="Rules to run (codes, prefixes or names; comma-separated).")
+]
+IgnoreOption = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip.")]
+ExtendSelectOption = Annotated[
+    Optional[list[str]], typer.Option("--extend-select", help="Rules to add to the selection.")
+]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="Article language: auto, fr or en.")]
+ConfigOption = Annotated[
+    Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")
+]
+ColorOption = Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")]
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("auto", "fr", "en"):
+        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+
+
 @app.command()
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; - reads stdin.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Rules to run (codes, prefixes or names; comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to skip.")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
-    lang: Annotated[Optional[str], typer.Option(help="Article language: auto, fr or en.")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of searching for one.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
     output_format: Annotated[
         Optional[str], typer.Option("--format", help="text, concise, json, jsonl, github, gitlab or sarif.")
     ] = None,
-    statistics: Annotated[bool, typer.Option(help="Count problems per rule.")] = False,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when problems are found.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count problems per rule.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only, no summary.")] = False,
-    fix: Annotated[bool, typer.Option(help="Apply safe fixes and rewrite the files.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option(help="With --fix or --diff: also apply unsafe fixes.")] = False,
-    diff: Annotated[bool, typer.Option(help="Print the diff --fix would apply; write nothing.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes and rewrite the files.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also apply unsafe fixes.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the diff --fix would apply; write nothing.")] = False,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="With --fix: ask before each fix, then write once.")
     ] = False,
@@ -86,7 +106,7 @@ def check(
     input_format: Annotated[
         Optional[str], typer.Option(help="txt, md or html whatever the extension; jsonl for one article per line.")
     ] = None,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    color: ColorOption = None,
     languagetool: Annotated[
         bool, typer.Option("--languagetool", help="Also check grammar and spelling with LanguageTool.")
     ] = False,
@@ -97,12 +117,11 @@ def check(
     id_field: Annotated[str, typer.Option(help="JSONL input: the field identifying the article.")] = "id",
 ) -> None:
     """Check articles and report problems; with --fix, repair what can be repaired safely."""
-    from presslint.runner import CheckRequest, run_check
+    from presslint.runner import CheckRequest
 
     if not paths:
         raise fail("no paths given (use - to read stdin)")
-    if lang is not None and lang not in ("auto", "fr", "en"):
-        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    _check_lang(lang)
     if output_format is None and input_format == "jsonl":
         output_format = "jsonl"
     fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
@@ -151,21 +170,20 @@ def _check_interactive(paths: list[str], diff: bool) -> None:
 @app.command()
 def review(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to review.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Rules to run (codes, prefixes or names; comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to skip.")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
-    lang: Annotated[Optional[str], typer.Option(help="Article language: auto, fr or en.")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of searching for one.")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
     safe_only: Annotated[bool, typer.Option("--safe-only", help="Offer safe fixes only, not unsafe ones.")] = False,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    color: ColorOption = None,
 ) -> None:
     """Go through every fix (safe and unsafe) one by one: accept, skip, accept a whole rule, or quit."""
-    from presslint.runner import CheckRequest, run_check
+    from presslint.runner import CheckRequest
 
     if not paths:
         raise fail("no paths given")
-    if lang is not None and lang not in ("auto", "fr", "en"):
-        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    _check_lang(lang)
     _check_interactive(list(paths), False)
     request = CheckRequest(
         paths=list(paths),
@@ -296,8 +314,7 @@ def names(
     """List the names in articles with their spellings and counts (to review, or to seed the house list)."""
     from presslint.names_command import run_names
 
-    if lang is not None and lang not in ("auto", "fr", "en"):
-        raise fail(f"--lang must be auto, fr or en, not {lang!r}")
+    _check_lang(lang)
     if output_format not in ("text", "json"):
         raise fail(f"--format must be text or json, not {output_format!r}")
     raise typer.Exit(run_names(paths, lang=None if lang == "auto" else lang, output_format=output_format, config=config))

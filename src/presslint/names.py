@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # A token: an initial (`J.`, `J.-P.`) or a word, with an optional elided particle (`d’Estaing`)
 # or an Arabic article joined by a hyphen (`al-Assad`).
-_TOKEN = regex.compile(
+_TOKEN = regex.lazy(
     r"""
     (?P<initial>\p{Lu}\.(?:-\p{Lu}\.)?)(?!\p{L})
     |
@@ -35,8 +35,8 @@ _TOKEN = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ARTICLE_PREFIX = regex.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-\p{Lu}")
-_RUN_GAP = regex.compile(r"[ \u00a0\u202f]")
+_ARTICLE_PREFIX = regex.lazy(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-\p{Lu}")
+_RUN_GAP_CHARS = " \u00a0\u202f"  # what may separate two words of one name
 _OPENERS = set("«“\"'‘([—–- \u00a0\u202f")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
@@ -224,28 +224,32 @@ def _caps_line(text: str, ls: int, le: int) -> bool:
 def _tokens(
     text: str, start: int, end: int, particles: frozenset[str], spellings: dict[str, str] | None = None
 ) -> list[Token]:
-    """The words of ``text[start:end]``; ``spellings`` shares one string per spelling among calls.
+    """The capitalised words, initials and particles of ``text[start:end]``.
 
-    A long text names the same people thousands of times: sharing the strings keeps
-    the mentions of a 10 MB file from holding a copy of every occurrence.
+    Lower-case words are left out: they only ever stop a run of name words, and
+    the text between two kept tokens (which then holds them) stops it as well.
+    ``spellings`` shares one string per spelling among calls: a long text names
+    the same people thousands of times, and sharing the strings keeps the
+    mentions of a 10 MB file from holding a copy of every occurrence.
     """
     out: list[Token] = []
     append, new = out.append, tuple.__new__  # every word of the article passes here
     share = (lambda w: w) if spellings is None else (lambda w: spellings.setdefault(w, w))
     for m in _TOKEN.finditer(text, start, end):
-        initial, elision, word = m.group("initial", "elision", "word")
+        initial, elision, word = m.groups()
         if initial:
             whole = m.group()
             append(new(Token, (m.start(), m.end(), whole, fold(whole), True, False)))
-            continue
-        if _is_capitalised(word):
+        elif word[0].isupper() or ("-" in word and _ARTICLE_PREFIX.match(word)):  # as `_is_capitalised`
             append(new(Token, (m.start(), m.end(), share((elision or "") + word), fold(word), False, False)))
         elif word in particles:
             append(new(Token, (m.start(), m.end(), word, fold(word), False, True)))
-        else:
-            # A lower-case word: recorded so that runs stop here.
-            append(new(Token, (m.start(), m.end(), word, "", False, False)))
     return out
+
+
+def _one_space(text: str, a: int, b: int, spaces: str = " \u00a0") -> bool:
+    """True if ``text[a:b]`` is one of ``spaces`` (without slicing a long gap)."""
+    return b - a == 1 and text[a] in spaces
 
 
 def _capital(tok: Token) -> bool:
@@ -272,9 +276,9 @@ def extract_mentions(doc: Document) -> list[Mention]:
             run = [toks[i]]
             j = i + 1
             while j < len(toks):
-                gap = text[run[-1].end : toks[j].start]
-                joined = gap == "" and run[-1].initial and toks[j].initial
-                if not joined and not (len(gap) == 1 and _RUN_GAP.match(gap)):
+                gap_start, gap_end = run[-1].end, toks[j].start
+                joined = gap_start == gap_end and run[-1].initial and toks[j].initial
+                if not joined and not _one_space(text, gap_start, gap_end, _RUN_GAP_CHARS):
                     break
                 if _capital(toks[j]):
                     run.append(toks[j])
@@ -282,9 +286,9 @@ def extract_mentions(doc: Document) -> list[Mention]:
                     continue
                 # Particles only inside a name, before another capitalised word.
                 k = j
-                while k < len(toks) and toks[k].particle and text[toks[k - 1].end : toks[k].start] in (" ", "\u00a0"):
+                while k < len(toks) and toks[k].particle and _one_space(text, toks[k - 1].end, toks[k].start):
                     k += 1
-                if k > j and k < len(toks) and _capital(toks[k]) and text[toks[k - 1].end : toks[k].start] in (" ", "\u00a0"):
+                if k > j and k < len(toks) and _capital(toks[k]) and _one_space(text, toks[k - 1].end, toks[k].start):
                     run.extend(toks[j : k + 1])
                     j = k + 1
                     continue

@@ -20,6 +20,7 @@ from presslint.diagnostics import FileReport
 
 if TYPE_CHECKING:
     import multiprocessing.context
+    from concurrent.futures import ProcessPoolExecutor
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8

@@ -9,10 +9,8 @@ Line endings need no special care: the text keeps them exactly as read.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,8 +55,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+try:  # CPython's own BLAKE2: `hashlib` would also load OpenSSL, a few milliseconds of every start-up
+    from _blake2 import blake2b
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
+
+
 def fingerprint(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def decode_bytes(data: bytes, path: str) -> SourceFile:
@@ -272,6 +276,8 @@ def write_source(src: SourceFile, new_text: str) -> None:
     folder = path.parent
     _remove_stale_temporaries(folder)
     try:
+        import tempfile  # only a write needs it: not imported by `check`
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise WriteError(f"{shown}: cannot create a temporary file beside it ({exc.strerror}); file left unchanged") from None

@@ -15,15 +15,14 @@ import regex
 
 from presslint.diagnostics import Diagnostic
 
-_MARKER = regex.compile(
-    r"""
+# Compiled by `regex` (once) only for a text that holds `presslint-`: most texts hold no marker.
+_MARKER = r"""
     (?:<!--[ \t]*|^[ \t]*(?:\#[ \t]*|//[ \t]*|\[)?)
     presslint-(?P<verb>disable-next-line|disable-file|disable|enable)
     (?P<codes>(?:[ \t,]+[A-Za-z][A-Za-z0-9-]*)*)
     [ \t]*(?:-->|\]|$)
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
+    """
+_MARKER_FLAGS = regex.VERBOSE | regex.MULTILINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,7 @@ def parse_suppressions(source: str) -> list[Suppression]:
     big = 1 << 62
     open_blocks: list[tuple[tuple[str, ...], int]] = []
     line, counted_to = 1, 0  # line numbers counted incrementally: linear in the file, however many markers
-    for m in _MARKER.finditer(source):
+    for m in regex.finditer(_MARKER, source, flags=_MARKER_FLAGS):
         codes = tuple(c for c in regex.split(r"[ \t,]+", m.group("codes").strip()) if c)
         line += source.count("\n", counted_to, m.start())
         counted_to = m.start()

@@ -12,6 +12,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -24,7 +26,7 @@ from presslint.formats.prose import BlockKind
 from presslint.names import fold
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@/.])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])")
+_WORD = regex.lazy(r"(?<![\p{L}\p{M}\p{N}_@/.])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])")
 _SPACE = frozenset(" \u00a0\u202f")
 
 
@@ -143,13 +145,15 @@ class CapitalisationVariant(DocumentRule):
             return found
 
         for sentence in doc.sentences:
-            words = [(m.start(), m.end()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
-            for i in range(len(words) - 1):
+            words = [m.span() for m in _WORD.finditer(text, sentence.start, sentence.end)]
+            # Only a pair whose first word is capitalised can count: select those in C, not word by word.
+            capitalised = map(str.isupper, map(text.__getitem__, map(itemgetter(0), words)))
+            for i in compress(range(len(words) - 1), capitalised):
                 (s1, e1), (s2, e2) = words[i], words[i + 1]
-                w1, w2 = text[s1:e1], text[s2:e2]
-                if not w1[0].isupper() or _is_all_caps(w1) or _is_all_caps(w2) or e2 - s2 < 3:
+                if e2 - s2 < 3 or text[e1:s2] not in _SPACE:  # the cheap tests first
                     continue
-                if text[e1:s2] not in _SPACE or w1.lower() in stop or w2.lower() in stop:
+                w1, w2 = text[s1:e1], text[s2:e2]
+                if _is_all_caps(w1) or _is_all_caps(w2) or w1.lower() in stop or w2.lower() in stop:
                     continue
                 if w2[0].isupper() and i + 2 < len(words):
                     s3, e3 = words[i + 2]
@@ -204,7 +208,7 @@ def accented_capitals() -> dict[str, str]:
 
 
 # An accented capital starting a mixed-case word, or the word `À` itself.
-_ACCENTED_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}])[ÀÂÉÈÊËÎÏÔÖÙÛÜÇ](?=\p{Ll}|(?![\p{L}\p{M}]))")
+_ACCENTED_CAPITAL = regex.lazy(r"(?<![\p{L}\p{M}])[ÀÂÉÈÊËÎÏÔÖÙÛÜÇ](?=\p{Ll}|(?![\p{L}\p{M}]))")
 
 
 def _accents_capitals(doc: Document) -> bool:

@@ -49,7 +49,7 @@ def _target(mode: str, counts: dict[str, int], forms: tuple[str, str]) -> str | 
 # --------------------------------------------------------------------------- apostrophes
 
 # Between two letters: ' and ’ are apostrophes; ‘ ´ ` (and the prime) are mistyped ones.
-_APOSTROPHE = regex.compile(r"(?<=\p{L})['’‘´`′](?=\p{L})")
+_APOSTROPHE = regex.lazy(r"(?<=\p{L})['’‘´`′](?=\p{L})")
 _VOWELS = set("aeiouAEIOU")
 
 
@@ -249,7 +249,7 @@ class QuoteConsistency(DocumentRule):
 
 # --------------------------------------------------------------------------- ellipses
 
-_ELLIPSIS = regex.compile(r"(?<![.…/\\])(?:\.\.\.|…)(?![.…/\\])")
+_ELLIPSIS = regex.lazy(r"(?<![.…/\\])(?:\.\.\.|…)(?![.…/\\])")
 
 
 class EllipsisConsistency(DocumentRule):

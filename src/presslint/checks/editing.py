@@ -32,14 +32,14 @@ if TYPE_CHECKING:
 # hyphenated compounds stay whole, so `dis-le`, `non-violence`, `sans-papiers` are one word.
 _WORD_PART = r"\p{L}[\p{L}\p{M}]*"
 _TOKEN = {
-    "fr": regex.compile(
+    "fr": regex.lazy(
         rf"\p{{L}}{{1,7}}[’'](?=\p{{L}})|{_WORD_PART}(?:[-‐]{_WORD_PART})*|\p{{N}}+(?:[.,]\p{{N}}+)*"
     ),
-    "en": regex.compile(
+    "en": regex.lazy(
         rf"{_WORD_PART}(?:[’']{_WORD_PART})*(?:[-‐]{_WORD_PART}(?:[’']{_WORD_PART})*)*|\p{{N}}+(?:[.,]\p{{N}}+)*"
     ),
 }
-_GAP = regex.compile(r"[ \t\u00a0\u202f]*\n?[ \t\u00a0\u202f]*")
+_GAP = regex.lazy(r"[ \t\u00a0\u202f]*\n?[ \t\u00a0\u202f]*")
 
 
 class Token(NamedTuple):
@@ -233,7 +233,10 @@ class StrayArticle(DocumentRule):
         articles = words(lang, "articles")
         exceptions = phrases(lang, "stray-article-exceptions")
         small = function_words(lang)
+        pairs = word_pairs(first, second) if len(text) >= PREFILTER_MIN_CHARS else None
         for block in doc.blocks:
+            if pairs is not None and not may_hold_pair(text, block, pairs):
+                continue
             toks = tokens(text, block, lang)
             for i in range(len(toks) - 2):
                 t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
@@ -276,12 +279,59 @@ class StrayArticle(DocumentRule):
 
 # --------------------------------------------------------------------------- EDT102
 
-_SENTENCE_FINAL = regex.compile(
+_SENTENCE_FINAL = regex.lazy(
     r"(?<![\p{L}\p{M}’'\-.])(?P<word>\p{Ll}[\p{L}\p{M}]*)(?=[ \u00a0\u202f]*[.;](?![.\p{L}\p{N}]))"
 )
+_LOWER_WORD = regex.lazy(r"\p{Ll}[\p{L}\p{M}]*")
+
+
+@cache
+def sentence_final(lang: str) -> regex.TimedPattern | None:
+    """``_SENTENCE_FINAL`` with the word limited to the language's `not-sentence-final` list.
+
+    It finds exactly the matches of ``_SENTENCE_FINAL`` whose word is on the list (the
+    look-around fixes where a word starts and ends) without stopping at every sentence end.
+    """
+    listed = sorted(w for w in words(lang, "not-sentence-final") if _LOWER_WORD.fullmatch(w))
+    if not listed:
+        return None
+    alternation = "|".join(regex.escape(w) for w in sorted(listed, key=lambda w: (-len(w), w)))
+    return regex.compile(_SENTENCE_FINAL.pattern.replace(r"\p{Ll}[\p{L}\p{M}]*", f"(?:{alternation})", 1))
 # Determiners that are also pronouns or numerals before such words (`ce que`, `un de ses
 # frères`, `un à un`, `il leur dit`): they are not checked for what follows.
 _NOT_DETERMINER_HERE = {"fr": frozenset({"ce", "un", "une", "leur", "leurs"}), "en": frozenset()}
+
+
+# Below this many characters a rule tokenises every block rather than compile a prefilter pattern
+# (`word_pairs`, `sentence_final`): compiling costs more than it saves on one article.
+PREFILTER_MIN_CHARS = 20_000
+
+
+@cache
+def word_pairs(firsts: frozenset[str], seconds: frozenset[str]) -> regex.TimedPattern:
+    """A word of ``firsts``, white space, then a word of ``seconds``, in lower-cased text.
+
+    A prefilter for rules that look for two given words in a row (EDT101, EDT102):
+    a block the pattern does not find in cannot hold a candidate pair, so it is
+    not tokenised (most blocks hold none). It is looser than the tokens (the space
+    between is not checked beyond its characters), never stricter.
+    """
+
+    def alternation(items: frozenset[str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
+
+    # A token never starts just after a letter, and a word token ends before any letter or mark
+    # (an elided one, `l’`, ends on its apostrophe before a letter: then no look-ahead).
+    elided = any(w.endswith(("’", "'")) for w in seconds)
+    end = "" if elided else r"(?![\p{L}\p{M}])"
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:{alternation(firsts)})[ \t\u00a0\u202f\n]*(?:{alternation(seconds)}){end}"
+    )
+
+
+def may_hold_pair(text: str, block: Block, pairs: regex.TimedPattern) -> bool:
+    """False only if no word pair of ``pairs`` (see ``word_pairs``) is in the block."""
+    return pairs.search(text[block.start : block.end].lower().replace("'", "’")) is not None
 
 
 class TruncatedPhrase(DocumentRule):
@@ -368,7 +418,10 @@ class TruncatedPhrase(DocumentRule):
         exceptions = phrases(lang, "truncated-phrase-exceptions")
         prepositions = words(lang, "prepositions")
         particles = words(lang, "name-particles")
+        pairs = word_pairs(determiners, frozenset(followers)) if len(text) >= PREFILTER_MIN_CHARS else None
         for block in doc.blocks:
+            if pairs is not None and not may_hold_pair(text, block, pairs):
+                continue
             toks = tokens(text, block, lang)
             for i in range(len(toks) - 1):
                 t1, t2 = toks[i], toks[i + 1]
@@ -408,12 +461,15 @@ class TruncatedPhrase(DocumentRule):
         lang, text = doc.lang, doc.text
         final = words(lang, "not-sentence-final")
         exceptions = phrases(lang, "sentence-final-exceptions")
+        pattern = sentence_final(lang) if len(text) >= PREFILTER_MIN_CHARS else _SENTENCE_FINAL
+        if pattern is None:
+            return
         for block in doc.blocks:
             if block.kind is BlockKind.HEADING:
                 continue
             toks: list[Token] | None = None  # tokenised only for a block with a candidate
             starts: dict[int, int] = {}
-            for m in _SENTENCE_FINAL.finditer(text, block.start, block.end):
+            for m in pattern.finditer(text, block.start, block.end):
                 word = m.group("word")
                 if word.replace("'", "’") not in final:
                     continue
@@ -437,8 +493,8 @@ class TruncatedPhrase(DocumentRule):
 
 # --------------------------------------------------------------------------- EDT103
 
-_URLISH = regex.compile(r"^(?:www\.|https?://)|@|\.\p{L}{2,}/")
-INNER_CAPITAL = regex.compile(r"^\p{Ll}+\p{Lu}")  # iPhone, eBay, mRNA
+_URLISH = regex.lazy(r"^(?:www\.|https?://)|@|\.\p{L}{2,}/")
+INNER_CAPITAL = regex.lazy(r"^\p{Ll}+\p{Lu}")  # iPhone, eBay, mRNA
 _OPENERS = "«“‘\"'([¿¡—–- \u00a0\u202f"
 _CLOSERS = "»”’\"')] \u00a0\u202f"
 
@@ -491,7 +547,7 @@ class SentenceFragment(DocumentRule):
         text, lang = doc.text, doc.lang
         abbreviations = lexicons.load(lang, "abbreviations")
         particles = words(lang, "name-particles")
-        for block, sentences in _sentence_blocks(doc):
+        for _block, sentences in _sentence_blocks(doc):
             for prev, sentence in zip(sentences, sentences[1:]):
                 head = text[prev.start : prev.end].rstrip(_CLOSERS)
                 if not head.endswith(".") or head.endswith(".."):
@@ -551,7 +607,7 @@ class SentenceFragment(DocumentRule):
 
 # --------------------------------------------------------------------------- EDT104
 
-_REPEAT = regex.compile(
+_REPEAT = regex.lazy(
     r"(?<![\p{L}\p{M}\p{N}’'\-‐])(?P<a>\p{L}[\p{L}\p{M}]*)"
     r"(?P<gap>[ \t\u00a0\u202f]+\n?[ \t\u00a0\u202f]*|\n[ \t\u00a0\u202f]*)"
     r"(?P<b>(?i:(?P=a)))(?![\p{L}\p{M}\p{N}’'\-‐])"
@@ -650,6 +706,6 @@ class RepeatedWord(DocumentRule):
         return m is not None and m.group(1)[0].isupper()
 
 
-_NEXT_WORD = regex.compile(r"[ \t\u00a0\u202f\n]+(\p{L}+)")
+_NEXT_WORD = regex.lazy(r"[ \t\u00a0\u202f\n]+(\p{L}+)")
 
 RULES = [StrayArticle(), TruncatedPhrase(), SentenceFragment(), RepeatedWord()]

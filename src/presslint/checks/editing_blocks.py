@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 MIN_DUPLICATE_WORDS = 6
 # A paragraph ending on a word after this many words, with no final mark, is cut off.
 MIN_CUT_WORDS = 8
-_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}’'\-]*|\p{N}+")
+_WORDS = regex.lazy(r"\p{L}[\p{L}\p{M}’'\-]*|\p{N}+")
 _TERMINAL = ".!?…:;»”“\"’')]}—–-"
 # AFP-style signatures (`pid/ber/jca`), web addresses, e-mail addresses, hashtags.
-_SIGNATURE = regex.compile(r"^[\p{Ll}\p{N}-]{2,10}(?:/[\p{Ll}\p{N}-]{1,10})+$")
-_URLISH = regex.compile(r"(?:www\.|https?://|@|#\w)|\.\p{L}{2,4}/?$")
+_SIGNATURE = regex.lazy(r"^[\p{Ll}\p{N}-]{2,10}(?:/[\p{Ll}\p{N}-]{1,10})+$")
+_URLISH = regex.lazy(r"(?:www\.|https?://|@|#\w)|\.\p{L}{2,4}/?$")
 
 
 def normalise(text: str) -> str:
@@ -48,6 +48,18 @@ def _snippet(text: str, words: int = 6) -> str:
 
 def _word_count(text: str) -> int:
     return len(_WORDS.findall(text))
+
+
+# The first MIN_DUPLICATE_WORDS words as `_WORDS` finds them (possessive: no word is split to make up the count),
+# from the start of the text only (`\A`: tried anywhere else it fails at once, so no search can go quadratic).
+_ENOUGH_WORDS = regex.lazy(
+    rf"\A(?:[^\p{{L}}\p{{N}}]*+(?>\p{{L}}[\p{{L}}\p{{M}}’'\-]*+|\p{{N}}++)){{{MIN_DUPLICATE_WORDS}}}"
+)
+
+
+def long_enough(text: str) -> bool:
+    """``_word_count(text) >= MIN_DUPLICATE_WORDS``, without listing every word of a long sentence."""
+    return _ENOUGH_WORDS.match(text) is not None
 
 
 _COMPARED = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
@@ -74,7 +86,7 @@ def _find_duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
         if block.kind not in _COMPARED:
             continue
         key = normalise(doc.text[block.start : block.end])
-        if _word_count(key) < MIN_DUPLICATE_WORDS:
+        if not long_enough(key):
             continue
         if key in seen:
             out.append((block, seen[key]))
@@ -185,7 +197,7 @@ class DuplicatedSentence(DocumentRule):
             if block is None or block.kind not in _COMPARED:
                 continue
             key = normalise(text[sentence.start : sentence.end])
-            if _word_count(key) < MIN_DUPLICATE_WORDS:
+            if not long_enough(key):
                 continue
             if key not in seen:
                 seen.add(key)

@@ -26,8 +26,8 @@ NNBSP = "\u202f"
 HSPACE = PLAIN_SPACES + NBSP + NNBSP
 SPACE_KINDS = {"plain": " ", "nbsp": NBSP, "nnbsp": NNBSP}
 
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.\-’']*$")
-_INITIALS = regex.compile(r"^(?:\p{L}\.(?:-?\p{L}\.)*-?\p{L}|\p{L})$")
+_WORD_BEFORE = regex.lazy(r"[\p{L}\p{N}][\p{L}\p{N}.\-’']*$")
+_INITIALS = regex.lazy(r"^(?:\p{L}\.(?:-?\p{L}\.)*-?\p{L}|\p{L})$")
 
 
 @cache
@@ -106,7 +106,7 @@ def _web_pattern() -> regex.Pattern[str]:
 # without the anchor a long run with no sign costs quadratic time. Every web-like token holds
 # `@`, `#`, `:` or a dot followed by something (`www.x`, `.fr`): a word that merely ends a
 # sentence (`Bamako.`) is not a candidate, so most short texts never compile the full pattern.
-_TOKEN_WITH_SIGN = regex.compile(r"(?<!\S)\S*(?:[@#:]|\.\S)\S*")
+_TOKEN_WITH_SIGN = regex.lazy(r"(?<!\S)\S*(?:[@#:]|\.\S)\S*")
 
 
 def web_spans(text: str) -> list[Span]:
@@ -169,7 +169,7 @@ _FUNCTION_WORDS = {
         "on y".split()
     ),
 }
-_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+_TOKEN = regex.lazy(r"\p{L}+(?:['’]\p{L}+)?")
 
 
 def text_language(text: str) -> str | None:

@@ -17,7 +17,7 @@ from presslint import timed_regex as regex  # every pattern call runs under a ti
 if TYPE_CHECKING:
     from presslint.document import Document
 
-_NONPROSE = regex.compile(
+_NONPROSE = regex.lazy(
     r"""
     (?:https?|ftp)://[^\s<>«»“”"]+            # web address with a scheme
     | \bwww\.[^\s<>«»“”"]+                    # web address without one
@@ -29,14 +29,35 @@ _NONPROSE = regex.compile(
 
 
 # Every address holds `://`, `www.` or `@`, and none holds white space: the pattern only runs
-# on the runs of non-space that hold one of these signs (anchored at the run's start: linear).
-_RUN_WITH_SIGN = regex.compile(r"(?<!\S)\S*(?:://|www\.|@)\S*")
+# on the runs of non-space that hold one of these signs. The signs are found with `str.find`
+# (few texts hold many), and each run is the stretch of non-space around its sign.
+_SIGNS = ("://", "www.", "@")
+_SPACE_BEFORE = regex.lazy(r"\s", regex.REVERSE)
+_SPACE_AFTER = regex.lazy(r"\s")
+
+
+def _sign_positions(text: str) -> list[int]:
+    found: list[int] = []
+    for sign in _SIGNS:
+        i = text.find(sign)
+        while i >= 0:
+            found.append(i)
+            i = text.find(sign, i + 1)
+    found.sort()
+    return found
 
 
 def _address_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for run in _RUN_WITH_SIGN.finditer(text):
-        spans.extend(m.span() for m in _NONPROSE.finditer(text, run.start(), run.end()))
+    run_end = -1
+    for i in _sign_positions(text):
+        if i < run_end:
+            continue  # a second sign in a run already scanned
+        before = _SPACE_BEFORE.search(text, 0, i)
+        after = _SPACE_AFTER.search(text, i)
+        run_start = before.end() if before else 0
+        run_end = after.start() if after else len(text)
+        spans.extend(m.span() for m in _NONPROSE.finditer(text, run_start, run_end))
     return spans
 
 

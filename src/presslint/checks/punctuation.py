@@ -25,7 +25,7 @@ SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 
 # --------------------------------------------------------------------------- PUN102
 
-_RUN = regex.compile(r"(?<=[\p{L}\p{N}»”)\]'’\"%][ \u00a0\u202f]?)[.,;:!?]{2,}(?![/\\\p{N}])")
+_RUN = regex.lazy(r"(?<=[\p{L}\p{N}»”)\]'’\"%][ \u00a0\u202f]?)[.,;:!?]{2,}(?![/\\\p{N}])")
 _STRENGTH = ":;,"  # when two of these clash, keep the stronger (first in this string)
 
 
@@ -139,7 +139,7 @@ def _next_visible(text: str, pos: int) -> str:
 
 # --------------------------------------------------------------------------- PUN103
 
-_REPEATED = regex.compile(r"(?<![!?])([!?])\1+(?![!?])")
+_REPEATED = regex.lazy(r"(?<![!?])([!?])\1+(?![!?])")
 
 
 class RepeatedExclamationOrQuestion(DocumentRule):
@@ -205,7 +205,7 @@ class _Paragraph:
     continued: bool = False  # opens with a continuation `»` (French multi-paragraph quotation)
 
 
-_LEAD = regex.compile(r"[\s—–\-]*")
+_LEAD = regex.lazy(r"[\s—–\-]*")
 # Paragraphs without any mark of the family that a multi-paragraph quotation may cross.
 _MAX_GAP = 2
 
@@ -222,9 +222,9 @@ def _straight_role(text: str, i: int, block: Block) -> bool | None:
 
 
 _FAMILY_CHARS = {
-    "guillemet": regex.compile("[«»]"),
-    "chevron": regex.compile("[‹›]"),
-    "double": regex.compile("[“”\"]"),
+    "guillemet": regex.lazy("[«»]"),
+    "chevron": regex.lazy("[‹›]"),
+    "double": regex.lazy("[“”\"]"),
 }
 
 
@@ -389,7 +389,7 @@ class UnbalancedQuotationMarks(DocumentRule):
 
 
 _PARTNER = {"«": "»", "»": "«", "“": "”", "”": "“", "‹": "›", "›": "‹", "‘": "’"}
-_OPEN_SINGLE = regex.compile("‘")
+_OPEN_SINGLE = regex.lazy("‘")
 
 
 def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
@@ -411,9 +411,9 @@ def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
 # --------------------------------------------------------------------------- PUN105
 
 
-_LIST_MARKER = regex.compile(r"(?:^|(?<=[\s(«“\"—–:;,]))(?:\d{1,3}|\p{L}|[ivxIVX]{1,4})$", regex.MULTILINE)
-_BRACKETS = {"(": regex.compile(r"[()]"), "[": regex.compile(r"[\[\]]")}
-_EMOTICON = regex.compile(r"[:;=][\-^o']?[()\[\]]")
+_LIST_MARKER = regex.lazy(r"(?:^|(?<=[\s(«“\"—–:;,]))(?:\d{1,3}|\p{L}|[ivxIVX]{1,4})$", regex.MULTILINE)
+_BRACKETS = {"(": regex.lazy(r"[()]"), "[": regex.lazy(r"[\[\]]")}
+_EMOTICON = regex.lazy(r"[:;=][\-^o']?[()\[\]]")
 
 
 class UnbalancedBrackets(DocumentRule):

@@ -6,7 +6,6 @@ site's navigation and sharing lines caught in the body.
 from __future__ import annotations
 
 import difflib
-import html
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- HTML entities
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = regex.lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 class HtmlEntity(DocumentRule):
@@ -63,6 +62,8 @@ class HtmlEntity(DocumentRule):
         if doc.format != "txt":
             return
         for m in _ENTITY.finditer(doc.text):
+            import html  # imported on the first entity found: most texts hold none
+
             raw = m.group()
             decoded = html.unescape(raw)
             if decoded == raw:
@@ -89,7 +90,7 @@ _CONTINUATION = (
     "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
     "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
 )
-_SUSPECT = regex.compile(
+_SUSPECT = regex.lazy(
     f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
     "|\u00e2\u20ac|\u00c3[ ]"
 )
@@ -263,7 +264,7 @@ class Mojibake(DocumentRule):
 
 # --------------------------------------------------------------------------- glued numbers
 
-_GLUED = regex.compile(r"(?<![\p{L}\p{N}._/@\\-])(?P<word>\p{L}+)\.(?P<num>\d{1,7})(?=[\s»”\"')\]]|\Z)")
+_GLUED = regex.lazy(r"(?<![\p{L}\p{N}._/@\\-])(?P<word>\p{L}+)\.(?P<num>\d{1,7})(?=[\s»”\"')\]]|\Z)")
 
 
 @cache
@@ -321,9 +322,11 @@ class GluedNumber(DocumentRule):
             if addresses.overlaps(m.start(), m.end()):
                 continue
             ns, ne = m.span("num")
-            rest = text[ne:]
-            nxt = rest.lstrip(" \t")[:1]
-            if nxt and not rest.startswith("\n") and (nxt.islower() or nxt.isdigit()):
+            j = ne  # the next character that is not a space or a tab (no copy of the rest of the text)
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            nxt = text[j : j + 1]
+            if nxt and text[ne : ne + 1] != "\n" and (nxt.islower() or nxt.isdigit()):
                 edit = (ns, ns, " ")
                 message = f"Number glued to the full stop: “{m.group()}”; a space is probably missing."
             else:
@@ -366,7 +369,7 @@ def _boilerplate_patterns(lang: str) -> tuple[regex.Pattern[str] | None, regex.P
     return whole, line_start
 
 
-_LEADING_EDGE = regex.compile(r"[\s\p{P}\p{S}]*")
+_LEADING_EDGE = regex.lazy(r"[\s\p{P}\p{S}]*")
 
 
 @cache

@@ -38,10 +38,10 @@ from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleM
 
 SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 _CLOSERS = ")»”"
-_MARK_GLUED = regex.compile(r"(?<=[\p{L}\p{N})»”])[.,;:!?](?=\p{L})")
-_LEFT_WORD = regex.compile(r"[\p{L}\p{N}]+$")
-_RIGHT_WORD = regex.compile(r"\p{L}+")
-_CAPITALISED = regex.compile(r"^\p{Lu}\p{Ll}+$")
+_MARK_GLUED = regex.lazy(r"(?<=[\p{L}\p{N})»”])[.,;:!?](?=\p{L})")
+_LEFT_WORD = regex.lazy(r"[\p{L}\p{N}]+$")
+_RIGHT_WORD = regex.lazy(r"\p{L}+")
+_CAPITALISED = regex.lazy(r"^\p{Lu}\p{Ll}+$")
 
 
 def _kind(spacing: str) -> str:
@@ -195,7 +195,7 @@ def _full_stop_verdict(text: str, pos: int, left: str, right: str) -> Applicabil
 
 # --------------------------------------------------------------------------- TYP102
 
-_SPACE_BEFORE = regex.compile(
+_SPACE_BEFORE = regex.lazy(
     rf"(?<=[\p{{L}}\p{{N}}%)\]»”’\"'])(?P<sp>[{HSPACE}]+)(?P<mark>[,.;:!?])"
     rf"(?=[\s»”’\"')\]!?]|$)"
 )
@@ -351,7 +351,7 @@ class _FrenchSpacingRule(DocumentRule):
         return _decide(spots, mode)
 
 
-_FR_MARK = regex.compile(r"[;:!?]")
+_FR_MARK = regex.lazy(r"[;:!?]")
 # Pooling: a group with fewer marks than this follows the article's usage over all groups.
 _MIN_GROUP = 3
 

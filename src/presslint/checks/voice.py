@@ -37,18 +37,18 @@ FIRST_PERSON_PARAGRAPH_SHARE = 1 / 3
 # A sentence counts as narrative when it has this many words outside quotations.
 NARRATIVE_MIN_WORDS = 3
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’](?=\p{L}))?")
-_WORD_AFTER = regex.compile(r"[\s\u00a0\u202f]*([\p{L}\p{N}]+)")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}]+)[ \u00a0\u202f]+$")
+_TOKEN = regex.lazy(r"\p{L}+(?:['’](?=\p{L}))?")
+_WORD_AFTER = regex.lazy(r"[\s\u00a0\u202f]*([\p{L}\p{N}]+)")
+_WORD_BEFORE = regex.lazy(r"([\p{L}\p{N}]+)[ \u00a0\u202f]+$")
 _CHUNK_MARKERS = ("://", "www.", "@", "#")
 
 # Interview layouts: a question/answer label, a speaker label in capitals, a dialogue dash.
-_QA_LABEL = regex.compile(r"[\s]*(?:Q|R|A|Question|Réponse|Answer)\.?[ \u00a0\u202f]?(?:[:：]|[-–—][ \u00a0])")
+_QA_LABEL = regex.lazy(r"[\s]*(?:Q|R|A|Question|Réponse|Answer)\.?[ \u00a0\u202f]?(?:[:：]|[-–—][ \u00a0])")
 # A speaker's name in capitals alone on its line, as transcripts set it (`LAURENCE FERRARI`).
 _SPEAKER_MAX_CHARS = 40
-_SPEAKER_LINE = regex.compile(r"\p{Lu}[\p{Lu}'’.\-]+(?: [\p{Lu}'’.\-]+){0,5}")
-_SPEAKER_LABEL = regex.compile(r"[\s]*\p{Lu}[\p{Lu}'’. -]*\p{Lu}[ \u00a0\u202f]?:[ \u00a0\u202f]")
-_DIALOGUE_DASH = regex.compile(r"[\s]*(?:[—–―][ \u00a0\u202f]?|-[ \u00a0\u202f])(?=\S)")
+_SPEAKER_LINE = regex.lazy(r"\p{Lu}[\p{Lu}'’.\-]+(?: [\p{Lu}'’.\-]+){0,5}")
+_SPEAKER_LABEL = regex.lazy(r"[\s]*\p{Lu}[\p{Lu}'’. -]*\p{Lu}[ \u00a0\u202f]?:[ \u00a0\u202f]")
+_DIALOGUE_DASH = regex.lazy(r"[\s]*(?:[—–―][ \u00a0\u202f]?|-[ \u00a0\u202f])(?=\S)")
 
 _FR_NOUN_DETERMINERS = frozenset({"le", "du", "au", "un", "son", "ce", "leur", "ton"})
 _EN_ARTICLES = frozenset({"the", "a", "an"})

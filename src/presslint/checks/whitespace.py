@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from presslint.document import Document
 
 NBSP_CHARS = "\u00a0\u202f"
-_SENTENCE_END = regex.compile(r"[.!?…][»”’\"')\]]*$")
-_SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}«“‘\"'(\[¿¡]")
+_SENTENCE_END = regex.lazy(r"[.!?…][»”’\"')\]]*$")
+_SENTENCE_START = regex.lazy(r"[\p{Lu}\p{N}«“‘\"'(\[¿¡]")
 # Neighbours that belong to the spacing-around-punctuation rules (TYP1xx).
 _PUNCT_AFTER = set(",.;:!?»)]}…")
 _PUNCT_BEFORE = set("«([{")
@@ -50,8 +50,8 @@ def _token_after(text: str, i: int) -> str:
     return text[i:j]
 
 
-_ROMAN = regex.compile(r"^[IVXLCDM]{1,7}$")
-_WORDISH = regex.compile(r"^[\p{L}][\p{L}'’-]*$")
+_ROMAN = regex.lazy(r"^[IVXLCDM]{1,7}$")
+_WORDISH = regex.lazy(r"^[\p{L}][\p{L}'’-]*$")
 
 
 def keeps_together(before: str, after: str, lang: str) -> bool:
@@ -209,8 +209,8 @@ class TrailingWhitespace(DocumentRule):
 
 
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_MOJIBAKE_LEAD = regex.compile(r"[\u00c2-\u00f4\u20ac]")
+_CONTROL = regex.lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MOJIBAKE_LEAD = regex.lazy(r"[\u00c2-\u00f4\u20ac]")
 
 
 def _named(name: str) -> str:

@@ -12,9 +12,8 @@ import regex
 from presslint.formats.prose import BlockKind, ProseBuilder, ProseView
 
 # A suppression marker alone on a line: `presslint-disable PUN101` or `<!-- presslint-... -->`.
-MARKER_LINE = regex.compile(
-    r"^[ \t]*(?:<!--[ \t]*|#[ \t]*|//[ \t]*|\[)?presslint-(?:disable|enable)[^\n]*$"
-)
+# Given as a string: `regex` compiles it (once) only for a text that holds `presslint-`.
+MARKER_LINE = r"^[ \t]*(?:<!--[ \t]*|#[ \t]*|//[ \t]*|\[)?presslint-(?:disable|enable)[^\n]*$"
 _TERMINAL = ".!?…»”\"’')]:;"
 # A list item: a bullet or a number/letter marker, then a space.
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•–—+]|\d{1,3}[.)]|[a-z][.)])[ \t]+\S")
@@ -59,8 +58,11 @@ def read_plain(source: str) -> ProseView:
     wrapped = _is_hard_wrapped(source, lines)
     paragraphs: list[list[tuple[int, int]]] = []  # each: [(start, end) of its lines]
     current: list[tuple[int, int]] = []
+    markers = "presslint-" in source
     for start, end, _ in lines:
-        blank = source[start:end].strip() == "" or MARKER_LINE.match(source, start, end) is not None
+        blank = source[start:end].strip() == "" or (
+            markers and regex.match(MARKER_LINE, source, pos=start, endpos=end) is not None
+        )
         if blank:
             if current:
                 paragraphs.append(current)

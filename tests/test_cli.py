@@ -143,7 +143,11 @@ def test_folder_walk_skips_hidden_and_other_extensions(tmp_path: Path) -> None:
 
 def test_rules_and_explain() -> None:
     out = presslint("rules").stdout.decode()
-    assert "PUN101" in out and "doubled-punctuation" in out
+    assert out.split()[:7] == ["CODE", "NAME", "FAMILY", "LANG", "FIX", "DEFAULT", "SUMMARY"]
+    line = next(row for row in out.splitlines() if row.startswith("PUN101"))
+    assert "doubled-punctuation" in line and "punctuation" in line and " fix " in line and " on " in line
+    lt = next(row for row in out.splitlines() if row.startswith("LT "))
+    assert " off " in lt
     explained = presslint("explain", "doubled-punctuation")
     assert explained.returncode == 0
     assert b"Flagged:" in explained.stdout and b"Left alone:" in explained.stdout

@@ -222,6 +222,7 @@ def list_rules(
         (
             row["code"],
             row["name"],
+            row["family"],
             ",".join(row["languages"]),
             {"safe": "fix", "unsafe": "unsafe fix", None: "-"}[row["fix"]],
             "on" if row["default"] else "off",
@@ -229,10 +230,10 @@ def list_rules(
         )
         for row in rows
     ]
-    header = ("CODE", "NAME", "LANG", "FIX", "DEFAULT", "SUMMARY")
-    widths = [max(len(r[i]) for r in [header, *table]) for i in range(5)]
+    header = ("CODE", "NAME", "FAMILY", "LANG", "FIX", "DEFAULT", "SUMMARY")
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(6)]
     for r in [header, *table]:
-        sys.stdout.write("  ".join(col.ljust(w) for col, w in zip(r[:5], widths)) + "  " + r[5] + "\n")
+        sys.stdout.write("  ".join(col.ljust(w) for col, w in zip(r[:6], widths)) + "  " + r[6] + "\n")
 
 
 @app.command()

@@ -197,7 +197,7 @@ def _full_stop_verdict(text: str, pos: int, left: str, right: str) -> Applicabil
 
 _SPACE_BEFORE = regex.lazy(
     rf"(?<=[\p{{L}}\p{{N}}%)\]»”’\"'])(?P<sp>[{HSPACE}]+)(?P<mark>[,.;:!?])"
-    rf"(?=[\s»”’\"')\]!?]|$)"
+    rf"(?=[\s»”’\"')\]!?]|$|(?<=,)\p{{L}})"  # `point ,deux`: a comma never takes a space before
 )
 _FRENCH_KEEPS_SPACE = ";:!?"
 
@@ -218,6 +218,8 @@ class SpaceBeforePunctuation(DocumentRule):
         severity=Severity.WARNING,
         fixable=SAFE,
         bad_examples=(
+            BadExample("Le ministre est arrivé lundi ,puis il est reparti.",
+                       "Le ministre est arrivé lundi,puis il est reparti.", "fr"),
             BadExample(
                 "The minister arrived on Monday , and left on Tuesday .",
                 "The minister arrived on Monday, and left on Tuesday.",

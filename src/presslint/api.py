@@ -200,12 +200,8 @@ def check_source(src: SourceFile, settings: Settings, options: FileOptions, disp
     report.diagnostics = result.diagnostics
     report.incomplete.extend(result.incomplete)
     report.warnings.extend(result.warnings)
-    if options.show_source and report.diagnostics:
-        text = report.fixed_text if report.fixed_text is not None else src.text
-        lines = text.split("\n")
-        for d in report.diagnostics:
-            if 0 < d.line <= len(lines):
-                report.source_lines[d.line] = lines[d.line - 1].rstrip("\r")
+    if options.show_source:
+        report.keep_source_lines(report.fixed_text if report.fixed_text is not None else src.text)
     return report
 
 

@@ -122,3 +122,12 @@ class FileReport:
     @property
     def changed(self) -> bool:
         return self.fixed_text is not None and self.fixed_text != self.original_text
+
+    def keep_source_lines(self, text: str) -> None:
+        """Remember the lines of ``text`` that hold a diagnostic, for the text report's excerpts."""
+        if not self.diagnostics:
+            return
+        lines = text.split("\n")
+        for d in self.diagnostics:
+            if 0 < d.line <= len(lines):
+                self.source_lines[d.line] = lines[d.line - 1].rstrip("\r")

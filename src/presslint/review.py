@@ -343,8 +343,5 @@ class ReviewSession:
             report.warnings.append(f"{display}: not UTF-8; read as {src.encoding}")
         if outcome.text != src.text:
             report.fixed_text = outcome.text
-        lines = outcome.text.split("\n")
-        for d in report.diagnostics:
-            if 0 < d.line <= len(lines):
-                report.source_lines[d.line] = lines[d.line - 1].rstrip("\r")
+        report.keep_source_lines(outcome.text)
         return report

@@ -103,6 +103,7 @@ def run_check(request: CheckRequest) -> int:
         write=request.fix and not request.diff,
         fmt=request.input_format,
         lang=None if request.lang in (None, "auto") else request.lang,
+        show_source=request.output_format == "text",  # only the text report shows excerpts
     )
     if request.input_format == "jsonl":
         return _run_jsonl(request, resolver, options)

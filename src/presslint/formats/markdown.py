@@ -240,23 +240,24 @@ class _Inline:
         from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
         c, n = self.content, len(self.content)
+
+        def skip_blank(at: int) -> int:
+            while at < n and c[at] in " \t\n":
+                at += 1
+            return at
+
         pos = self.cur
         if pos < n and c[pos] == "(":
-            pos += 1
-            while pos < n and c[pos] in " \t\n":
-                pos += 1
+            pos = skip_blank(pos + 1)
             if pos < n and c[pos] != ")":
                 dest = parseLinkDestination(c, pos, n)
                 if dest.ok:
-                    pos = dest.pos
-                    while pos < n and c[pos] in " \t\n":
-                        pos += 1
+                    pos = skip_blank(dest.pos)
                     if pos < n and c[pos] != ")":
                         title = parseLinkTitle(c, pos, n)
                         if title.ok:
                             pos = title.pos
-                while pos < n and c[pos] in " \t\n":
-                    pos += 1
+                pos = skip_blank(pos)
             if pos < n and c[pos] == ")":
                 self.cur = pos + 1
             return "inline"

@@ -3,7 +3,7 @@
 - A user's rule whose pattern explodes on a document becomes one ENG001 diagnostic
   naming the rule and the file; the other rules still report; alone it gives exit 3.
 - Every pattern a Python-coded check compiles goes through ``presslint.timed_regex``,
-  so every call carries ``timeout=``.
+  so every call on more than ``UNTIMED_CHARS`` characters carries ``timeout=``.
 - Every built-in pattern (rule files and the checks' compiled patterns) is fed
   50,000 characters of what it loves with no final match, under a tight budget.
 """
@@ -101,6 +101,7 @@ def test_budget_grows_with_the_text() -> None:
 def test_timed_pattern_passes_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timed_regex, "BASE_SECONDS", 0.2)
     monkeypatch.setattr(timed_regex, "SECONDS_PER_MILLION_CHARS", 0.0)
+    monkeypatch.setattr(timed_regex, "UNTIMED_CHARS", 40)
     slow = timed_regex.compile(r"(a|aa)+$")
     text = "a" * 60 + "b"
     for call in (
@@ -115,8 +116,28 @@ def test_timed_pattern_passes_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
             call()
 
 
+@pytest.mark.parametrize(
+    ("size", "args", "kw", "armed"),
+    [
+        (100, (), {}, False),  # a sentence: no clock reading
+        (timed_regex.UNTIMED_CHARS + 1, (), {}, True),
+        (50_000, (0,), {}, True),  # anchored at 0, may run to the end
+        (50_000, (49_000,), {}, False),  # the last thousand characters only
+        (50_000, (100, 1_100), {}, False),  # a window given by pos and endpos
+        (50_000, (), {"pos": 100, "endpos": 40_000}, True),
+        (50_000, (), {"timeout": 9.0}, True),  # the caller's own budget stands
+    ],
+)
+def test_budget_armed_only_on_long_windows(size: int, args: tuple[int, ...], kw: dict[str, float], armed: bool) -> None:
+    kw = dict(kw)
+    timed_regex._arm("x" * size, args, kw)
+    assert ("timeout" in kw) is armed
+    if "timeout" in kw and size == 50_000 and args == (0,):
+        assert kw["timeout"] == timed_regex.budget_for("x" * size)
+
+
 def test_check_modules_use_the_timed_module() -> None:
-    """No check module imports ``regex`` or ``re`` directly: every call must carry a timeout."""
+    """No check module imports ``regex`` or ``re`` directly: every call on a long text must carry a timeout."""
     offenders = []
     for path in sorted(CHECKS_DIR.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ positions.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -20,8 +20,9 @@ from presslint.formats.prose import Block, BlockKind, OffsetMap, ProseView
 LANGUAGES = ("fr", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """A prose span ``[start, end)``; a tuple, because documents make hundreds of thousands."""
+
     start: int
     end: int
 
@@ -61,6 +62,7 @@ def detect_language(text: str, default: str = "en") -> str:
 # Opening mark -> closing marks that end it.
 _PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›", "„": "“”", "‚": "‘’", "‘": "’"}
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
+_MARK = regex.compile('["' + "".join(sorted(set(_PAIRS) | _CLOSERS)) + "]")
 
 
 def _is_apostrophe(text: str, i: int, end: int) -> bool:
@@ -110,7 +112,8 @@ def find_quotations(text: str, blocks: list[Block]) -> list[Span]:
         if block.kind is BlockKind.BLOCKQUOTE:
             spans.append(Span(block.start, block.end))
         straight_open: int | None = None
-        for i in range(block.start, block.end):
+        for found in _MARK.finditer(text, block.start, block.end):  # only the marks: most characters are not
+            i = found.start()
             ch = text[i]
             if ch == '"':
                 if straight_open is None:
@@ -218,12 +221,12 @@ def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
     while start < block.end and text[start].isspace():
         start += 1
     for m in _BOUNDARY.finditer(text, block.start, block.end):
-        term, close, nxt = m.group("term"), m.group("close"), m.group("next")
-        before = text[start : m.start()]
-        if not before.strip():
+        term, close, nxt = m.group("term", "close", "next")
+        term_start = m.start()
+        if term_start <= start:  # nothing but the mark since the last boundary (`start` is never on a space)
             continue
         if term == "." and not close:
-            word = _last_token(text, start, m.start()).lstrip("(«“\"'[")
+            word = _last_token(text, start, term_start).lstrip("(«“\"'[")
             if word in abbreviations and not (nxt.isupper() and word in final_abbreviations):
                 continue
             if _INITIAL.match(word):

@@ -13,6 +13,14 @@ large file is never cut short, while a superlinear one still is:
 ``BASE_SECONDS + SECONDS_PER_MILLION_CHARS * len(text) / 1e6`` of CPU time
 (the ``regex`` package measures CPU time, so a busy machine does not cause
 spurious timeouts).
+
+A call on a short subject (a word, a sentence, most paragraphs: at most
+``UNTIMED_CHARS`` characters between ``pos`` and ``endpos``) runs without a
+budget. Arming the timeout reads the process clock, which costs several times
+a short match, and rules make hundreds of thousands of such calls on a large
+file; meanwhile every built-in pattern is fed 50,000 characters of adversarial
+text in the test suite, and a short subject bounds what a merely polynomial
+pattern can cost. User rule files always run with a budget (see ``rulefiles``).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import regex as _regex
 
 BASE_SECONDS = 2.0
 SECONDS_PER_MILLION_CHARS = 2.0
+UNTIMED_CHARS = 2_000
 
 # Every pattern compiled through this module, so that tests can feed each one adversarial text.
 COMPILED: weakref.WeakSet[TimedPattern] = weakref.WeakSet()
@@ -34,6 +43,23 @@ def budget_for(text: object) -> float:
     """Seconds of CPU time one call may take on ``text``."""
     size = len(text) if isinstance(text, str | bytes) else 0
     return BASE_SECONDS + SECONDS_PER_MILLION_CHARS * size / 1_000_000
+
+
+def _arm(string: Any, args: tuple[Any, ...], kw: dict[str, Any]) -> None:
+    """Set ``timeout`` in ``kw`` unless the caller did or the searched window is short."""
+    if "timeout" in kw:
+        return
+    size = len(string) if isinstance(string, str | bytes) else 0
+    if size <= UNTIMED_CHARS:
+        return
+    if args or kw:  # pos and endpos narrow the window
+        pos = args[0] if args else kw.get("pos")
+        endpos = args[1] if len(args) > 1 else kw.get("endpos")
+        start = 0 if pos is None else pos
+        end = size if endpos is None else min(endpos, size)
+        if end - start <= UNTIMED_CHARS:
+            return
+    kw["timeout"] = BASE_SECONDS + SECONDS_PER_MILLION_CHARS * size / 1_000_000
 
 
 class TimedPattern:
@@ -76,39 +102,39 @@ class TimedPattern:
         return hash(source)
 
     def search(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, args, kw)
         return self.raw.search(string, *args, **kw)
 
     def match(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, args, kw)
         return self.raw.match(string, *args, **kw)
 
     def fullmatch(self, string: str, *args: Any, **kw: Any) -> _regex.Match[str] | None:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, args, kw)
         return self.raw.fullmatch(string, *args, **kw)
 
     def finditer(self, string: str, *args: Any, **kw: Any) -> Iterator[_regex.Match[str]]:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, args, kw)
         return self.raw.finditer(string, *args, **kw)
 
     def findall(self, string: str, *args: Any, **kw: Any) -> list[Any]:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, args, kw)
         return self.raw.findall(string, *args, **kw)
 
     def sub(self, repl: str | Callable[[_regex.Match[str]], str], string: str, *args: Any, **kw: Any) -> str:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, (), kw)
         return self.raw.sub(repl, string, *args, **kw)
 
     def subn(self, repl: str | Callable[[_regex.Match[str]], str], string: str, *args: Any, **kw: Any) -> tuple[str, int]:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, (), kw)
         return self.raw.subn(repl, string, *args, **kw)
 
     def split(self, string: str, *args: Any, **kw: Any) -> list[Any]:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, (), kw)  # args: maxsplit, not a window
         return self.raw.split(string, *args, **kw)
 
     def splititer(self, string: str, *args: Any, **kw: Any) -> Iterator[Any]:
-        kw.setdefault("timeout", budget_for(string))
+        _arm(string, (), kw)  # args: maxsplit, not a window
         return self.raw.splititer(string, *args, **kw)
 
 
@@ -141,42 +167,42 @@ def lazy(pattern: str, flags: int = 0, **kw: Any) -> TimedPattern:
 
 
 def search(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).search(string, **kw)
 
 
 def match(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).match(string, **kw)
 
 
 def fullmatch(pattern: Any, string: str, flags: int = 0, **kw: Any) -> _regex.Match[str] | None:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).fullmatch(string, **kw)
 
 
 def finditer(pattern: Any, string: str, flags: int = 0, **kw: Any) -> Iterator[_regex.Match[str]]:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).finditer(string, **kw)
 
 
 def findall(pattern: Any, string: str, flags: int = 0, **kw: Any) -> list[Any]:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).findall(string, **kw)
 
 
 def sub(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0, **kw: Any) -> str:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).sub(repl, string, count, **kw)
 
 
 def subn(pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0, **kw: Any) -> tuple[str, int]:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).subn(repl, string, count, **kw)
 
 
 def split(pattern: Any, string: str, maxsplit: int = 0, flags: int = 0, **kw: Any) -> list[Any]:
-    kw.setdefault("timeout", budget_for(string))
+    _arm(string, (), kw)
     return _raw(pattern, flags).split(string, maxsplit, **kw)
 
 

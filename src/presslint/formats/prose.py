@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -22,9 +23,8 @@ class BlockKind(StrEnum):
     BLOCKQUOTE = "blockquote"  # quoted speech for the voice rules
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph-like unit of prose: ``text[start:end]`` of the prose view."""
+class Block(NamedTuple):
+    """A paragraph-like unit of prose: ``text[start:end]`` of the prose view (a tuple: cheap to make)."""
 
     start: int
     end: int

@@ -1,8 +1,13 @@
-"""Quotation finder: French continuation guillemets and English single quotes."""
+"""The Document: the quotation finder (French continuation guillemets, English single quotes) and positions."""
 
 from __future__ import annotations
 
 from helpers import make_doc, quoted
+from hypothesis import given
+from hypothesis import strategies as st
+
+from presslint.document import Document
+from presslint.formats import build_view
 
 
 def test_closing_guillemet_opening_a_paragraph_continues_the_quotation() -> None:
@@ -51,3 +56,11 @@ def test_elisions_and_mistyped_apostrophes_do_not_open_quotations() -> None:
 
 def test_german_low_single_quote_still_closes_with_high_single_quote() -> None:
     assert quoted("Er sagte ‚nein‘ dazu.", "en") == ["‚nein‘"]
+
+
+@given(st.text(alphabet="ab\n\r", max_size=40), st.data())
+def test_line_cols_agrees_with_line_col(source: str, data: st.DataObject) -> None:
+    doc = Document(source, build_view(source, "txt"), lang="en")
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    assert doc.line_cols(start, end) == (*doc.line_col(start), *doc.line_col(end))

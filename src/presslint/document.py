@@ -380,6 +380,15 @@ class Document:
         i = bisect_right(self._line_starts, source_offset) - 1
         return i + 1, source_offset - self._line_starts[i] + 1
 
+    def line_cols(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of two source offsets, ``start <= end``: one search when they share a line."""
+        starts = self._line_starts
+        i = bisect_right(starts, start) - 1
+        if i + 1 >= len(starts) or end < starts[i + 1]:
+            return i + 1, start - starts[i] + 1, i + 1, end - starts[i] + 1
+        j = bisect_right(starts, end) - 1
+        return i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1
+
     def line_text(self, line: int) -> str:
         starts = self._line_starts
         s = starts[line - 1]

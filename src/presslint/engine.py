@@ -47,8 +47,7 @@ def _severity_for(rule: Rule, code: str, overrides: dict[str, Severity]) -> Seve
 
 def to_diagnostic(doc: Document, rule: Rule, finding: Finding, severity: Severity) -> Diagnostic:
     start, end = doc.source_span(finding.start, finding.end)
-    line, column = doc.line_col(start)
-    end_line, end_column = doc.line_col(end)
+    line, column, end_line, end_column = doc.line_cols(start, end)
     fix = None
     if finding.edits:
         edits = []
@@ -89,6 +88,7 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
     for rule in rules:
         if not rule.meta.applies_to(doc.lang):
             continue
+        default_severity = None if overrides else rule.meta.severity
         try:
             findings: Iterable[Finding] = list(rule.check(doc, settings))
         except IncompleteCheck as exc:
@@ -106,8 +106,8 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
             result.incomplete.append(msg)
             continue
         for finding in findings:
-            code = finding.code or rule.meta.code
-            diagnostics.append(to_diagnostic(doc, rule, finding, _severity_for(rule, code, overrides)))
+            severity = default_severity or _severity_for(rule, finding.code or rule.meta.code, overrides)
+            diagnostics.append(to_diagnostic(doc, rule, finding, severity))
     diagnostics = _drop_yielding(diagnostics)
     diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
     diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.code, d.message))

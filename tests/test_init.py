@@ -126,7 +126,7 @@ def test_pre_commit_snippet(tmp_path: Path) -> None:
     [repo] = config["repos"]
     [hook] = repo["hooks"]
     assert repo["repo"] == "local"
-    assert hook["id"] == "presslint" and hook["entry"] == "presslint check" and hook["language"] == "system"
+    assert hook["id"] == "presslint" and hook["entry"] == "presslint check --force-exclude" and hook["language"] == "system"
     manifest = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert hook["files"] == HOOK_FILES == manifest["presslint"]["files"]
     assert hook["exclude"] == HOOK_EXCLUDE == manifest["presslint"]["exclude"]

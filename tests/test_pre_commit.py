@@ -101,8 +101,20 @@ def _commit(repo: Path, env: dict[str, str], message: str) -> subprocess.Complet
 def test_hook_manifest_lists_both_hooks() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert set(hooks) == {"presslint", "presslint-fix"}
-    assert hooks["presslint"]["entry"] == "presslint check"
+    assert hooks["presslint"]["entry"] == "presslint check --force-exclude"
     assert "--fix" in hooks["presslint-fix"]["entry"].split()
+    assert "--force-exclude" in hooks["presslint-fix"]["entry"].split()
+
+
+def test_hook_honours_the_config_exclude(newsroom: tuple[Path, dict[str, str]]) -> None:
+    """pre-commit names each staged file; the repository's `exclude` still leaves drafts out."""
+    repo, env = newsroom
+    (repo / "presslint.toml").write_text('select = ["PUN101"]\nexclude = ["drafts/*"]\n', encoding="utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "brouillon.txt").write_text(DAMAGED, encoding="utf-8")
+    accepted = _commit(repo, env, "A draft, excluded by the desk's config")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "brouillon.txt:1:" not in accepted.stdout + accepted.stderr
 
 
 def test_commit_refused_then_accepted_after_fix(newsroom: tuple[Path, dict[str, str]]) -> None:

@@ -182,3 +182,34 @@ def test_cli_every_bad_entry_at_once(tmp_path: Path) -> None:
         assert "Traceback" not in err
         assert len([line for line in err.splitlines() if line.startswith("presslint: error:")]) == 4
         assert b"a.txt" in proc.stdout and b"b.txt" in proc.stdout
+
+
+def test_named_file_is_checked_even_if_excluded_unless_force_exclude(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    old = archive / "old.txt"
+    old.write_text(ARTICLE, encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(ARTICLE, encoding="utf-8")
+    named = [str(old), str(new)]
+    assert list(iter_targets(named, INCLUDE, ("archive/*",))) == [old, new]
+    assert list(iter_targets(named, INCLUDE, ("archive/*",), force_exclude=True)) == [new]
+    # A folder named directly and excluded is left out too.
+    assert list(iter_targets([str(archive)], INCLUDE, ("archive",), force_exclude=True)) == []
+
+
+@pytest.mark.parametrize("how", ["flag", "config"])
+def test_cli_force_exclude_as_pre_commit_runs_it(tmp_path: Path, how: str) -> None:
+    config = 'exclude = ["drafts/*"]\n' + ("force-exclude = true\n" if how == "config" else "")
+    (tmp_path / "presslint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    args = ["check", "--format", "concise", *(["--force-exclude"] if how == "flag" else []), "drafts/a.txt", "b.txt"]
+    proc = subprocess.run([sys.executable, "-m", "presslint", *args], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert "b.txt:1:" in proc.stdout and "drafts/a.txt" not in proc.stdout
+    plain = subprocess.run([sys.executable, "-m", "presslint", "check", "--format", "concise", "drafts/a.txt"],
+                           cwd=tmp_path, capture_output=True, text=True)
+    if how == "flag":  # without the flag, a file named directly is checked
+        assert "drafts/a.txt:1:" in plain.stdout

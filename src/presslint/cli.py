@@ -115,6 +115,9 @@ def check(
     ] = None,
     text_field: Annotated[str, typer.Option(help="JSONL input: the field holding the article text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL input: the field identifying the article.")] = "id",
+    force_exclude: Annotated[
+        bool, typer.Option("--force-exclude", help="Apply the config's exclude to files named on the command line too.")
+    ] = False,
 ) -> None:
     """Check articles and report problems; with --fix, repair what can be repaired safely."""
     from presslint.runner import CheckRequest
@@ -153,6 +156,7 @@ def check(
         jobs=jobs,
         text_field=text_field,
         id_field=id_field,
+        force_exclude=force_exclude,
     )
     raise typer.Exit(_run(request))
 

@@ -66,6 +66,8 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    # Apply `exclude` to files named on the command line too (as pre-commit names them).
+    force_exclude: bool = False
     rule_folders: tuple[str, ...] = ()
     max_fix_passes: int = 10
     style: StyleSettings = field(default_factory=StyleSettings)
@@ -152,6 +154,7 @@ _TOP_KINDS = {
     "extend-select": "list",
     "include": "list",
     "exclude": "list",
+    "force-exclude": bool,
     "rule-folders": "list",
     "max-fix-passes": int,
 }

@@ -41,6 +41,7 @@ class CheckRequest:
     color: bool | None = None
     languagetool: bool = False
     jobs: int | None = None  # None: one process per CPU
+    force_exclude: bool = False  # apply `exclude` to files named on the command line too
     text_field: str = "text"  # JSONL input: the field holding the article
     id_field: str | None = "id"  # JSONL input: the field identifying it
     extra: dict[str, object] = field(default_factory=dict)
@@ -127,7 +128,8 @@ def run_check(request: CheckRequest) -> int:
         first = _safe_settings(resolver, Path(raw))
         include = first.include if isinstance(first, Settings) else Settings().include
         exclude = first.exclude if isinstance(first, Settings) else ()
-        for target in iter_targets([raw], include, exclude):
+        force = request.force_exclude or (isinstance(first, Settings) and first.force_exclude)
+        for target in iter_targets([raw], include, exclude, force_exclude=force):
             if isinstance(target, WalkError):
                 slots.append(FileReport(target.path, error=target.message))
                 continue

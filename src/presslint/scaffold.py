@@ -36,9 +36,11 @@ ignore = []
 # Rules that are off by default and that this desk wants.
 extend-select = []
 
-# Files checked when a folder is given (files named on the command line are always checked).
+# Files checked when a folder is given (files named on the command line are always checked,
+# unless `force-exclude` is true or `--force-exclude` is given, as the pre-commit hook does).
 include = [{include}]
 #exclude = ["archives/*", "drafts/*"]
+#force-exclude = true
 
 # Folders of the desk's own rule files (TOML), relative to this file.
 #rule-folders = ["house-rules"]
@@ -94,7 +96,7 @@ repos:
     hooks:
       - id: presslint
         name: presslint
-        entry: presslint check
+        entry: presslint check --force-exclude
         language: system
         types: [text]
         files: {HOOK_FILES}

@@ -74,11 +74,15 @@ def _loops_back(folder: str) -> bool:
 
 
 def iter_targets(
-    paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...]
+    paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], *, force_exclude: bool = False
 ) -> Iterator[Path | WalkError]:
-    """Files named directly are always checked; folders are walked for ``include`` files.
+    """Files named directly are checked (unless ``force_exclude`` and excluded); folders are walked.
 
-    Hidden files and folders, and well-known dependency folders, are skipped.
+    In folders, ``include`` files not ``exclude``-d are checked; hidden files and
+    folders, and well-known dependency folders, are skipped. A file named
+    directly is checked whatever its name, since the user asked for it, except
+    that ``force_exclude`` applies ``exclude`` to it too: pre-commit and editors
+    name every changed file, and the project's exclusions must still hold.
     Problems are yielded as WalkErrors and the walk goes on.
     """
     for raw in paths:
@@ -86,6 +90,8 @@ def iter_targets(
             yield WalkError(shown(raw), f"{shown(raw)}: file name is not valid UTF-8; rename it to check it")
             continue
         path = Path(raw)
+        if force_exclude and exclude and _excluded(path, exclude):
+            continue
         if not path.is_dir():
             problem = _kind_problem(raw) if os.path.lexists(raw) else None
             if problem is not None:

@@ -106,17 +106,6 @@ def test_hook_manifest_lists_both_hooks() -> None:
     assert "--force-exclude" in hooks["presslint-fix"]["entry"].split()
 
 
-def test_hook_honours_the_config_exclude(newsroom: tuple[Path, dict[str, str]]) -> None:
-    """pre-commit names each staged file; the repository's `exclude` still leaves drafts out."""
-    repo, env = newsroom
-    (repo / "presslint.toml").write_text('select = ["PUN101"]\nexclude = ["drafts/*"]\n', encoding="utf-8")
-    (repo / "drafts").mkdir()
-    (repo / "drafts" / "brouillon.txt").write_text(DAMAGED, encoding="utf-8")
-    accepted = _commit(repo, env, "A draft, excluded by the desk's config")
-    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
-    assert "brouillon.txt:1:" not in accepted.stdout + accepted.stderr
-
-
 def test_commit_refused_then_accepted_after_fix(newsroom: tuple[Path, dict[str, str]]) -> None:
     repo, env = newsroom
     article = repo / "bamako.txt"
@@ -150,3 +139,15 @@ def test_fix_hook_rewrites_the_article(newsroom: tuple[Path, dict[str, str]]) ->
     assert article.read_text(encoding="utf-8") == "The minister arrived on Monday, and left on Tuesday.\n"
     again = _run([sys.executable, "-m", "pre_commit", "run", "presslint-fix", "--hook-stage", "manual", "--files", "lavrov.txt"], repo, env)
     assert again.returncode == 0, again.stdout
+
+
+def test_hook_honours_the_config_exclude(newsroom: tuple[Path, dict[str, str]]) -> None:
+    """pre-commit names each staged file; the repository's `exclude` still leaves drafts out (runs last: it commits)."""
+    repo, env = newsroom
+    (repo / "presslint.toml").write_text('select = ["PUN101"]\nexclude = ["drafts/*"]\n', encoding="utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "brouillon.txt").write_text(DAMAGED, encoding="utf-8")
+    accepted = _commit(repo, env, "A draft, excluded by the desk's config")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "brouillon.txt:1:" not in accepted.stdout + accepted.stderr
+

@@ -22,6 +22,8 @@ from presslint.sourcefile import SourceFile
 
 @dataclass(slots=True)
 class BatchOutcome:
+    """The reports of a JSONL batch, its malformed lines and, with --fix, the fixed records."""
+
     reports: list[FileReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # malformed lines, one message each
     fixed_text: str | None = None  # the whole JSONL text with fixed records (with --fix)

@@ -42,6 +42,8 @@ class StyleSettings:
 
 @dataclass(frozen=True, slots=True)
 class LanguageToolSettings:
+    """How to reach LanguageTool and which of its rules to use (off by default)."""
+
     enabled: bool = False
     url: str | None = None
     public_api: bool = False
@@ -58,6 +60,8 @@ class LanguageToolSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Everything a check reads from the configuration, resolved and validated."""
+
     lang: str = "auto"
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()

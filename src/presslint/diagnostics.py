@@ -38,6 +38,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The edits that repair one diagnostic, applied together or not at all."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
 

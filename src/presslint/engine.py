@@ -23,6 +23,8 @@ ENGINE_CRASH = ("ENG002", "rule-error")
 
 @dataclass(slots=True)
 class CheckResult:
+    """What checking one document gives: its diagnostics and why it may be incomplete."""
+
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Why the check is incomplete (a rule over its time budget, an unreachable service).
     incomplete: list[str] = field(default_factory=list)

@@ -32,6 +32,8 @@ class FixPass:
 
 @dataclass(slots=True)
 class FixOutcome:
+    """The text after the fix loop, the diagnostics it fixed, and whether it settled."""
+
     text: str
     fixed: list[Diagnostic] = field(default_factory=list)
     passes: int = 0

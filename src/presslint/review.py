@@ -185,6 +185,8 @@ class ReviewState:
 
 @dataclass(slots=True)
 class ReviewOutcome:
+    """The text after a review of one file, and what was accepted or skipped."""
+
     text: str
     accepted: list[Diagnostic] = field(default_factory=list)
     skipped: int = 0

@@ -63,6 +63,8 @@ class GoodExample:
 
 @dataclass(frozen=True, slots=True)
 class RuleMeta:
+    """What a rule is, apart from its code: selection, documentation, examples."""
+
     code: str
     name: str
     summary: str

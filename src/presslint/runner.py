@@ -22,6 +22,8 @@ from presslint.walk import WalkError, iter_targets
 
 @dataclass(slots=True)
 class CheckRequest:
+    """The parsed command line of `presslint check` (and `review`)."""
+
     paths: list[str]
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()

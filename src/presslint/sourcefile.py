@@ -23,6 +23,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
+    """A decoded file and how it was encoded, so that a fix writes it back the same way."""
+
     path: str
     text: str
     encoding: str  # a Python codec name, without BOM handling (utf-8, utf-16-le, cp1252, ...)

@@ -9,7 +9,7 @@ Selectors are codes, code prefixes or rule names; none means every rule.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +25,9 @@ _MARKER = r"""
 _MARKER_FLAGS = regex.VERBOSE | regex.MULTILINE
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
+    """Rules silenced by a comment over a range of source lines."""
+
     selectors: tuple[str, ...]  # empty: all rules
     first_line: int
     last_line: int  # inclusive

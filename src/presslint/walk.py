@@ -12,16 +12,17 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NamedTuple
 
 # Folders never worth walking into: tool caches, dependencies, build output.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "_build"})
 
 
-@dataclass(frozen=True, slots=True)
-class WalkError:
+class WalkError(NamedTuple):
+    """An entry the walk could not use, with its one-line message."""
+
     path: str
     message: str
 

@@ -106,6 +106,8 @@ PLACEHOLDER = "\ufffc"
 
 @dataclass(slots=True)
 class ProseView:
+    """What a format hands to the Document: the prose, its blocks and the way back to the source."""
+
     text: str
     blocks: list[Block]
     offsets: OffsetMap

@@ -25,6 +25,8 @@ REPORTERS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
+    """How a run is reported: the format and what the summary says."""
+
     format: str = "text"
     statistics: bool = False
     quiet: bool = False

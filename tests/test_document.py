@@ -64,3 +64,16 @@ def test_line_cols_agrees_with_line_col(source: str, data: st.DataObject) -> Non
     start = data.draw(st.integers(0, len(source)))
     end = data.draw(st.integers(start, len(source)))
     assert doc.line_cols(start, end) == (*doc.line_col(start), *doc.line_col(end))
+
+
+def test_shared_values_are_computed_once_per_document() -> None:
+    calls: list[str] = []
+
+    def scan(doc: Document) -> int:
+        calls.append(doc.text)
+        return len(doc.text)
+
+    first, second = make_doc("Un texte.", "fr"), make_doc("Un autre texte.", "fr")
+    assert first.shared("test.length", scan) == first.shared("test.length", scan) == 9
+    assert second.shared("test.length", scan) == 15
+    assert calls == ["Un texte.", "Un autre texte."]

@@ -9,8 +9,9 @@ positions.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -18,6 +19,7 @@ from presslint import lexicons
 from presslint.formats.prose import Block, BlockKind, OffsetMap, ProseView
 
 LANGUAGES = ("fr", "en")
+T = TypeVar("T")
 
 
 class Span(NamedTuple):
@@ -274,6 +276,20 @@ class Document:
         self.path = path
         self.format = fmt
         self.lang = lang if lang in LANGUAGES else detect_language(view.text)
+        self._shared: dict[str, Any] = {}
+
+    def shared(self, key: str, compute: Callable[[Document], T]) -> T:
+        """What several rules derive from this document (a scan, an index), computed by the first to ask.
+
+        ``key`` names the owner and the value (``"capitals.words"``). The value
+        lives as long as the Document, so it must be compact: ints and tuples,
+        not an object per word.
+        """
+        try:
+            return self._shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._shared[key] = compute(self)
+            return value
 
     # -- structure, computed on first use ------------------------------------------
     @property

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
@@ -146,6 +147,10 @@ class Token(NamedTuple):
     particle: bool = False
 
 
+_INITIAL = attrgetter("initial")
+_new_token = tuple.__new__  # a Token without the keyword handling of its constructor: tokens are many
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A run of capitalised words read as a proper name, in prose offsets."""
@@ -160,7 +165,10 @@ class Mention:
     @property
     def names(self) -> tuple[Token, ...]:
         """The tokens that are not particles."""
-        return tuple(t for t in self.tokens if not t.particle)
+        tokens = self.tokens
+        if len(tokens) <= 2 and not tokens[0].particle and not tokens[-1].particle:
+            return tokens  # most mentions: particles only ever stand between two names
+        return tuple(t for t in tokens if not t.particle)
 
     @property
     def is_full(self) -> bool:
@@ -199,6 +207,9 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _is_all_caps(text: str) -> bool:
+    second = text[1:2]
+    if second.isalpha() and not second.isupper():  # `Abc`, most names: settled at the second letter
+        return False
     letters = list(filter(str.isalpha, text))  # filter/map: the per-character tests run in C
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
@@ -233,7 +244,7 @@ def _tokens(
     mentions of a 10 MB file from holding a copy of every occurrence.
     """
     out: list[Token] = []
-    append, new = out.append, tuple.__new__  # every word of the article passes here
+    append, new = out.append, _new_token
     share = (lambda w: w) if spellings is None else (lambda w: spellings.setdefault(w, w))
     for m in _TOKEN.finditer(text, start, end):
         initial, elision, word = m.groups()
@@ -247,6 +258,21 @@ def _tokens(
     return out
 
 
+def _plain_tokens(words: str, start: int, particles: frozenset[str], spellings: dict[str, str]) -> list[Token] | None:
+    """The tokens of a phrase of plain words at ``start``, as ``_tokens`` reads them (None if one is not plain)."""
+    out: list[Token] = []
+    for word in words.split():
+        if word[0].isupper():
+            word = spellings.setdefault(word, word)
+            out.append(_new_token(Token, (start, start + len(word), word, fold(word), False, False)))
+        elif word in particles:
+            out.append(_new_token(Token, (start, start + len(word), word, fold(word), False, True)))
+        else:
+            return None
+        start += len(word) + 1  # words are one space apart
+    return out
+
+
 def _one_space(text: str, a: int, b: int, spaces: str = " \u00a0") -> bool:
     """True if ``text[a:b]`` is one of ``spaces`` (without slicing a long gap)."""
     return b - a == 1 and text[a] in spaces
@@ -257,7 +283,72 @@ def _capital(tok: Token) -> bool:
 
 
 def _sentence_initial(text: str, sentence_start: int, pos: int) -> bool:
-    return all(c in _OPENERS for c in text[sentence_start:pos])
+    """True if only openers stand between the sentence start and ``pos`` (read up to the first other)."""
+    i = sentence_start
+    while i < pos and text[i] in _OPENERS:
+        i += 1
+    return i == pos
+
+
+# Characters a token may hold (`_TOKEN`: letters, marks, `.-’'`). Text between two runs of them
+# never belongs to a token, so a window cut there tokenises as its whole sentence does.
+_TOKEN_CHAR = r"[\p{L}\p{M}.\-’']"
+_NOT_LOWER = r"[^\P{L}\p{Ll}]"  # a letter that is not lower case: every capitalised token holds one
+_GAP = r"[ \u00a0\u202f]"
+
+
+@cache
+def _phrases(particles: frozenset[str]) -> regex.TimedPattern:
+    """Stretches of text where a name may stand, found in one pass over the text.
+
+    A phrase is a run of words holding a capital letter, joined by single spaces
+    or by particles standing alone between spaces (`Charles de Gaulle`); every
+    other stretch breaks a name, so names are read phrase by phrase and the
+    lower-case prose between them (most of an article) is never tokenised. A
+    phrase made only of plain words (`Sergueï Lavrov`, `Mali.`), the most frequent
+    by far, is captured as ``words`` and is split on its spaces, not tokenised.
+    """
+    t, upper, gap = _TOKEN_CHAR, _NOT_LOWER, _GAP
+    particle = "|".join(regex.escape(p) for p in sorted(particles, key=len, reverse=True))
+    more = rf"{gap}(?:(?:{particle}){gap})*{t}*{upper}{t}*+"
+    # A capitalised word of letters, hyphens and apostrophes, but no elided article (`L’Élysée`).
+    word = r"(?![dDlL][’']\p{Lu})\p{Lu}\p{L}*(?:[-’']\p{L}+)*"
+    return regex.compile(
+        rf"(?<!{t})(?P<words>(?>{word}(?:{gap}(?:(?:{particle}){gap})*{word})*))"
+        rf"(?:(?<=\p{{L}}\p{{L}})\.+(?!{t})|(?!{t})(?!{more}))"  # full stops after two letters: not an initial
+        rf"|(?<=(?<!{t})(?P<head>{t}*)){upper}{t}*+(?:{more})*"
+    )
+
+
+def _runs(text: str, toks: list[Token], sentence_start: int, raw: list[tuple[list[Token], bool]]) -> None:
+    """Append to ``raw`` the runs of name words of ``toks`` (tokens of one sentence, or of a phrase of it)."""
+    i = 0
+    while i < len(toks):
+        if not _capital(toks[i]):
+            i += 1
+            continue
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks):
+            gap_start, gap_end = run[-1].end, toks[j].start
+            joined = gap_start == gap_end and run[-1].initial and toks[j].initial
+            if not joined and not _one_space(text, gap_start, gap_end, _RUN_GAP_CHARS):
+                break
+            if _capital(toks[j]):
+                run.append(toks[j])
+                j += 1
+                continue
+            # Particles only inside a name, before another capitalised word.
+            k = j
+            while k < len(toks) and toks[k].particle and _one_space(text, toks[k - 1].end, toks[k].start):
+                k += 1
+            if k > j and k < len(toks) and _capital(toks[k]) and _one_space(text, toks[k - 1].end, toks[k].start):
+                run.extend(toks[j : k + 1])
+                j = k + 1
+                continue
+            break
+        raw.append((run, _sentence_initial(text, sentence_start, run[0].start)))
+        i = j
 
 
 def extract_mentions(doc: Document) -> list[Mention]:
@@ -266,51 +357,61 @@ def extract_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     raw: list[tuple[list[Token], bool]] = []  # (tokens, starts a sentence)
     spellings: dict[str, str] = {}
-    for sentence in doc.sentences:
-        toks = _tokens(text, sentence.start, sentence.end, lex.particles, spellings)
-        i = 0
-        while i < len(toks):
-            if not _capital(toks[i]):
-                i += 1
+    sentences = doc.sentences
+    particles = lex.particles
+    k, last = 0, len(sentences)  # k: the first sentence that may hold the current phrase (phrases come in order)
+    for m in _phrases(particles).finditer(text):
+        (start, end), (words_start, words_end), (head, _) = m.regs
+        if words_start < 0:
+            start = head  # the phrase begins with its first word, before the capital the pattern met
+        while k < last and sentences[k].end <= start:
+            k += 1
+        if k == last:
+            break
+        sentence = sentences[k]
+        if words_start >= 0 and sentence.start <= start and words_end <= sentence.end:
+            words = text[words_start:words_end]
+            if words[0].isupper() and len(words.split()) == 1:  # one word: the most frequent
+                initial = _sentence_initial(text, sentence.start, start)
+                if initial and words.lower() in lex.starters:
+                    continue  # `Le`, `The`: `_trim` would drop the run, and it counts nowhere else
+                word = spellings.setdefault(words, words)
+                raw.append(([_new_token(Token, (start, words_end, word, fold(word), False, False))], initial))
                 continue
-            run = [toks[i]]
-            j = i + 1
-            while j < len(toks):
-                gap_start, gap_end = run[-1].end, toks[j].start
-                joined = gap_start == gap_end and run[-1].initial and toks[j].initial
-                if not joined and not _one_space(text, gap_start, gap_end, _RUN_GAP_CHARS):
-                    break
-                if _capital(toks[j]):
-                    run.append(toks[j])
-                    j += 1
-                    continue
-                # Particles only inside a name, before another capitalised word.
-                k = j
-                while k < len(toks) and toks[k].particle and _one_space(text, toks[k - 1].end, toks[k].start):
-                    k += 1
-                if k > j and k < len(toks) and _capital(toks[k]) and _one_space(text, toks[k - 1].end, toks[k].start):
-                    run.extend(toks[j : k + 1])
-                    j = k + 1
-                    continue
-                break
-            raw.append((run, _sentence_initial(text, sentence.start, run[0].start)))
-            i = j
+            toks = _plain_tokens(words, start, particles, spellings)
+            if toks is not None:
+                _runs(text, toks, sentence.start, raw)
+                continue
+        i = k
+        while i < last and sentences[i].start < end:  # a phrase may run over sentences: each part alone
+            sentence = sentences[i]
+            a, b = max(start, sentence.start), min(end, sentence.end)
+            if a < b:
+                _runs(text, _tokens(text, a, b, particles, spellings), sentence.start, raw)
+            i += 1
     # Sentence-initial single words count as names only if written capitalised mid-sentence too.
     mid_sentence = {t.fold for r, initial in raw for t in (r if not initial else r[1:])}
     mentions: list[Mention] = []
     for run, initial in raw:
         tokens = _trim(run, initial, lex)
-        if not tokens or all(t.initial for t in tokens if not t.particle):
+        if not tokens:
             continue
-        if initial and tokens[0] is run[0] and len([t for t in tokens if not t.particle]) == 1:
-            if tokens[0].fold not in mid_sentence:
-                continue
+        names = tokens if len(tokens) == 1 else [t for t in tokens if not t.particle]  # `_trim` strips end particles
+        if all(map(_INITIAL, names)):
+            continue
+        if initial and tokens[0] is run[0] and len(names) == 1 and tokens[0].fold not in mid_sentence:
+            continue
         mentions.append(_mention(doc, tokens, spellings))
     return mentions
 
 
 def _trim(run: list[Token], initial: bool, lex: NameLexicons) -> list[Token]:
     """Drop a leading sentence starter and leading titles, and particles left at either end."""
+    if len(run) == 1 and not run[0].particle:  # most runs: one word, a name unless a starter or a title
+        lower = run[0].text.lower()
+        if (initial and lower in lex.starters) or lower in lex.titles or lower + "." in lex.titles:
+            return []
+        return [run[0]]
     tokens = list(run)
     if initial and tokens and tokens[0].text.lower() in lex.starters:
         tokens.pop(0)
@@ -337,7 +438,7 @@ def _mention(doc: Document, tokens: list[Token], spellings: dict[str, str] | Non
         start += 2
         tokens[0] = Token(start, first.end, first.text[2:], first.fold, first.initial, first.particle)
     end = tokens[-1].end
-    text = doc.text[start:end]
+    text = tokens[0].text if len(tokens) == 1 else doc.text[start:end]
     if spellings is not None:
         text = spellings.setdefault(text, text)
     caps = _is_all_caps(text)
@@ -411,10 +512,11 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
     node_tokens: list[tuple[Token, Token]] = []
     full_nodes: list[int | None] = []
     for m in mentions:
-        if not m.is_full:
+        words = m.names
+        if len(words) < 2:
             full_nodes.append(None)
             continue
-        first, last = m.first, m.surname
+        first, last = words[0], words[-1]
         key = (first.fold, last.fold)
         node = key_id.get(key)
         if node is None:
@@ -463,7 +565,8 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
                 order.append(entity)
             entity.mentions.append(m)
             continue
-        people = people_by_surname.get(m.surname.fold, set())
+        surname = m.names[-1].fold
+        people = people_by_surname.get(surname, set())
         if len(people) == 1:
             root = next(iter(people))
             entity = entities.get(root)
@@ -472,7 +575,7 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
                 order.append(entity)
             entity.mentions.append(m)
             continue
-        key = m.surname.fold if not people else f"{m.surname.fold}\x00shared"
+        key = surname if not people else f"{surname}\x00shared"
         entity = singles.get(key)
         if entity is None:
             entity = singles[key] = Entity()
@@ -525,22 +628,25 @@ def _preference(form: str, first_seen: int) -> tuple[int, int, int]:
 def spelling_variants(entity: Entity) -> list[SlotVariant]:
     """Words of the entity's mentions that differ from its dominant spelling of that word."""
     counts: dict[str, dict[str, list[tuple[Mention, Token]]]] = defaultdict(lambda: defaultdict(list))
-    words: list[tuple[Mention, str, Token]] = []
+    words: list[tuple[Mention, str, Token, str]] = []
     for m in entity.mentions:
         for slot, tok in mention_slots(m).items():
             if tok.initial:
                 continue
-            words.append((m, slot, tok))
+            spelling = surface(tok.text)
+            words.append((m, slot, tok, spelling))
             if not m.layout_caps:
-                counts[slot][surface(tok.text)].append((m, tok))
+                counts[slot][spelling].append((m, tok))
     dominant: dict[str, str] = {}
     for slot, forms in counts.items():
         if len(forms) > 1:
             dominant[slot] = max(forms.items(), key=lambda kv: (len(kv[1]), _preference(kv[0], kv[1][0][0].start)))[0]
     out: list[SlotVariant] = []
-    for m, slot, tok in words:
+    if not dominant:  # every word written one way: most entities
+        return out
+    for m, slot, tok, spelling in words:
         best = dominant.get(slot)
-        if best is None or m.layout_caps or surface(tok.text) == best:
+        if best is None or m.layout_caps or spelling == best:
             continue
         if tok.fold != fold(best) and not close_transliteration(tok.fold, fold(best)):
             continue

@@ -9,11 +9,11 @@ significant word of the name of a body (`ministère des Affaires étrangères`,
 from __future__ import annotations
 
 import unicodedata
+import weakref
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import compress
-from operator import itemgetter
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -26,12 +26,23 @@ from presslint.formats.prose import BlockKind
 from presslint.names import fold
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
-_WORD = regex.lazy(r"(?<![\p{L}\p{M}\p{N}_@/.])\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])")
+_WORD_BODY = r"[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])"
+_WORD_START = r"(?<![\p{L}\p{M}\p{N}_@/.])"
+_WORD = regex.lazy(rf"{_WORD_START}\p{{L}}{_WORD_BODY}")
+# A word whose first letter is not lower case, with the word one space after it if there is one.
+# Scanned once per document for both rules: capitalised words are a tenth of an article.
+_CAPITALISED_WORD = regex.lazy(
+    rf"{_WORD_START}[^\P{{L}}\p{{Ll}}]{_WORD_BODY}(?:(?=[ \u00a0\u202f](?P<next>{_WORD_START}\p{{L}}{_WORD_BODY})))?"
+)
+_WORD_BREAK = regex.lazy(r"[^\p{L}\p{M}\-]", regex.REVERSE)
 _SPACE = frozenset(" \u00a0\u202f")
 
 
 # filter/map with str methods test each character in C: these run on every word and line.
 def _is_all_caps(word: str) -> bool:
+    second = word[1:2]
+    if second.isalpha() and not second.isupper():  # `Abc`, most words: settled at the second letter
+        return False
     letters = list(filter(str.isalpha, word))
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
@@ -48,6 +59,57 @@ def _caps_span(text: str, ls: int, le: int) -> bool:
     # Cached: a long line with many candidates would otherwise be re-read for each (quadratic).
     letters = list(filter(str.isalpha, text[ls:le]))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
+
+
+def _capitalised_words(text: str) -> array[int]:
+    """The words of ``text`` that begin with a capital, as ``_WORD`` reads the text, each with the word
+    one space after it: ``start, end, next start, next end`` (``-1, -1`` when no word follows so), flat
+    in one array to stay compact on a large file.
+    """
+    out = array("q")
+    scan = _WordScan(text)
+    for m in _CAPITALISED_WORD.finditer(text):
+        (start, end), (next_start, next_end) = m.regs
+        if text[start].isupper() and (text[start - 1 : start] != "-" or not scan.runs_over(start)):
+            out.extend((start, end, next_start, next_end))
+    return out
+
+
+class _WordScan:
+    """``_WORD`` read left to right, for the rare capital after a hyphen: it begins a word only if the word
+    on its left does not run over the hyphen. Resumed from one question to the next: linear over a text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked = 0
+        self.words: Iterator[regex.Match[str]] | None = None
+        self.word: regex.Match[str] | None = None
+
+    def runs_over(self, start: int) -> bool:
+        """True if a word read from further left runs over ``start`` (`Saint-Etienne`, not `Etienne`)."""
+        stop = _WORD_BREAK.search(self.text, self.asked, start)  # where the run of word characters begins
+        if stop is not None and stop.end() == start - 1:  # `J.-P.`: only the hyphen, which begins no word
+            self.asked, self.words = start, None  # so no word runs over it, and the scan may resume here
+            return False
+        if stop is not None or self.words is None:
+            self.words = _WORD.finditer(self.text, stop.end() if stop else self.asked)
+            self.word = next(self.words, None)
+        self.asked = start
+        while self.word is not None and self.word.end() < start:
+            self.word = next(self.words, None)
+        return self.word is not None and self.word.start() < start
+
+
+_CAPITALISED: weakref.WeakKeyDictionary[Document, array[int]] = weakref.WeakKeyDictionary()
+
+
+def capitalised_words(doc: Document) -> array[int]:
+    """``_capitalised_words`` of ``doc``, read once for CON103 and CON104."""
+    words = _CAPITALISED.get(doc)
+    if words is None:
+        words = _CAPITALISED[doc] = _capitalised_words(doc.text)
+    return words
 
 
 def _in_heading(doc: Document, offset: int) -> bool:
@@ -144,26 +206,48 @@ class CapitalisationVariant(DocumentRule):
                 found = caps_lines[ls] = _caps_line(text, offset)
             return found
 
-        for sentence in doc.sentences:
-            words = [m.span() for m in _WORD.finditer(text, sentence.start, sentence.end)]
-            # Only a pair whose first word is capitalised can count: select those in C, not word by word.
-            capitalised = map(str.isupper, map(text.__getitem__, map(itemgetter(0), words)))
-            for i in compress(range(len(words) - 1), capitalised):
-                (s1, e1), (s2, e2) = words[i], words[i + 1]
-                if e2 - s2 < 3 or text[e1:s2] not in _SPACE:  # the cheap tests first
-                    continue
-                w1, w2 = text[s1:e1], text[s2:e2]
-                if _is_all_caps(w1) or _is_all_caps(w2) or w1.lower() in stop or w2.lower() in stop:
-                    continue
-                if w2[0].isupper() and i + 2 < len(words):
-                    s3, e3 = words[i + 2]
-                    if text[e2:s3] in _SPACE and text[s3].isupper():
-                        continue  # a title before a name, or a longer name: governed by it
-                if i > 0 and self._ends_longer_name(text, words[i - 1], s1, stop):
-                    continue  # `International Religious Freedom (IRF)`: part of a longer name
-                if _in_heading(doc, s1) or caps_line(s1) or doc.in_quotation(s1, e2):
-                    continue
-                groups[(w1, fold(w2))][w2].append((s1, e2, s2, e2))
+        left_out: dict[str, bool] = {}  # by word form: forms recur
+
+        def leaves_out(word: str) -> bool:
+            """A word in capitals or a sentence starter: the pair is not read."""
+            found = left_out.get(word)
+            if found is None:
+                found = left_out[word] = _is_all_caps(word) or word.lower() in stop
+            return found
+
+        words = capitalised_words(doc)
+        sentences = doc.sentences
+        k = 0
+        for n, (s1, e1, s2, e2) in enumerate(zip(words[::4], words[1::4], words[2::4], words[3::4])):
+            if e2 - s2 < 3:  # the cheap tests first (no word one space after: both -1)
+                continue
+            while k < len(sentences) and sentences[k].end <= s1:
+                k += 1
+            if k == len(sentences):
+                break
+            sentence = sentences[k]
+            if s1 < sentence.start or e2 > sentence.end:
+                continue
+            i = 4 * n
+            w1, w2 = text[s1:e1], text[s2:e2]
+            if leaves_out(w1) or leaves_out(w2):
+                continue
+            # A capitalised second word is the next entry, with the word after it.
+            if w2[0].isupper() and i + 4 < len(words) and words[i + 4] == s2:
+                s3, e3 = words[i + 6], words[i + 7]
+                if s3 >= 0 and e3 <= sentence.end and text[s3].isupper():
+                    continue  # a title before a name, or a longer name: governed by it
+            # A capitalised word just before is the previous entry, followed by this one.
+            if (
+                i
+                and words[i - 2] == s1
+                and words[i - 4] >= sentence.start
+                and text[words[i - 4] : words[i - 3]].lower() not in stop
+            ):
+                continue  # `International Religious Freedom (IRF)`: part of a longer name
+            if _in_heading(doc, s1) or doc.in_quotation(s1, e2) or caps_line(s1):
+                continue
+            groups[(w1, fold(w2))][w2].append((s1, e2, s2, e2))
         for (w1, _), forms in groups.items():
             if len(forms) < 2 or all(f[0].isupper() for f in forms):
                 continue  # two spellings of a proper name: CON101's business
@@ -179,13 +263,6 @@ class CapitalisationVariant(DocumentRule):
                         f"“{w1} {form}” — elsewhere “{w1} {best}” (line {line_of(doc, ref[0])})",
                         ((s2, e2, best),),
                     )
-
-    @staticmethod
-    def _ends_longer_name(text: str, previous: tuple[int, int], start: int, stop: frozenset[str]) -> bool:
-        """The pair follows a capitalised word of the same name, so it is not a name on its own."""
-        s0, e0 = previous
-        word = text[s0:e0]
-        return text[e0:start] in _SPACE and word[0].isupper() and word.lower() not in stop
 
     @staticmethod
     def _norm(word: str, lang: str) -> tuple[int, int]:
@@ -295,26 +372,28 @@ class FrenchUnaccentedCapital(DocumentRule):
         table = accented_capitals()
         followers = lexicons.load("fr", "a-grave-followers")
         text = doc.text
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if word[0] not in "AEIOUC" or _is_all_caps(word):
+        words = capitalised_words(doc)
+        for start, word_end in zip(words[::4], words[1::4]):  # every capitalised word of the text
+            if text[start] not in "AEIOUC":
                 continue
-            start = m.start()
+            word = text[start:word_end]
+            if _is_all_caps(word):
+                continue
             if word == "A":
-                replacement = self._a_grave(doc, start, m.end(), followers)
+                replacement = self._a_grave(doc, start, word_end, followers)
                 if replacement is None:
                     continue
-                fixed, end = replacement, m.end()
+                fixed, end = replacement, word_end
             else:
                 head = word.split("-", 1)[0]
                 target = table.get(word)
-                end = m.end()
+                end = word_end
                 if target is None:
                     target = table.get(head)
                     end = start + len(head)
                 if target is None:
                     continue
-                if self._followed_by_name(text, m.end()):
+                if self._followed_by_name(text, word_end):
                     continue  # `Eden Hazard`: a given name before a surname
                 fixed = target
             if _caps_line(text, start) or doc.in_quotation(start, end):

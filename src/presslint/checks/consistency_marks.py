@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from presslint.document import Document
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen instance costs several times more to make
 class Mark:
     start: int
     end: int
@@ -53,19 +53,22 @@ _APOSTROPHE = regex.lazy(r"(?<=\p{L})['’‘´`′](?=\p{L})")
 _VOWELS = set("aeiouAEIOU")
 
 
+_APOSTROPHE_FORMS = {"'": "straight", "’": "curly"}
+
+
 def apostrophes(doc: Document) -> list[Mark]:
     addresses = nonprose(doc)
+    in_address = addresses.overlaps if addresses.spans else None
     marks: list[Mark] = []
     text = doc.text
     for m in _APOSTROPHE.finditer(text):
         i = m.start()
-        if addresses.overlaps(i):
+        if in_address is not None and in_address(i):
             continue
-        ch = m.group()
+        ch = text[i]
         if ch == "‘" and text[i - 1] in _VOWELS and text[i + 1] in _VOWELS:
             continue  # a Hawaiian ʻokina written with ‘ (Hawai‘i, O‘ahu), not an apostrophe
-        form = {"'": "straight", "’": "curly"}.get(ch, "wrong")
-        marks.append(Mark(i, i + 1, form))
+        marks.append(Mark(i, i + 1, _APOSTROPHE_FORMS.get(ch, "wrong")))
     return marks
 
 

@@ -18,6 +18,7 @@ from presslint import timed_regex as regex  # every pattern call runs under a ti
 
 from presslint import lexicons
 from presslint.document import Document, Span
+from presslint.formats.prose import Block
 
 # Horizontal spaces a writer may put before a mark, and how we name them.
 PLAIN_SPACES = " \t\u2009"
@@ -102,23 +103,39 @@ def _web_pattern() -> regex.Pattern[str]:
     )
 
 
-# Anchored at the start of a run of non-space: a match could only start there anyway, and
-# without the anchor a long run with no sign costs quadratic time. Every web-like token holds
-# `@`, `#`, `:` or a dot followed by something (`www.x`, `.fr`): a word that merely ends a
-# sentence (`Bamako.`) is not a candidate, so most short texts never compile the full pattern.
-_TOKEN_WITH_SIGN = regex.lazy(r"(?<!\S)\S*(?:[@#:]|\.\S)\S*")
+@cache
+def _sign_pattern() -> regex.Pattern[str]:
+    """What every web-like token holds: `@`, `#`, `://`, `www.`, or a dot before a domain or file ending.
+
+    A word that merely ends a sentence (`Bamako.`) or a time (`16:30`) holds
+    none, so the full pattern runs on few stretches of a text, and most short
+    texts never compile it.
+    """
+    endings = tlds() | file_extensions()
+    firsts = "".join(sorted({e[0] for e in endings} | {e[0].upper() for e in endings}))
+    return regex.compile(rf"[@\#]|://|www\.|\.[{regex.escape(firsts)}]")
+
+
+_RUN_BEFORE = regex.lazy(r"\S*", regex.REVERSE)
+_RUN_AFTER = regex.lazy(r"\S*")
 
 
 def web_spans(text: str) -> list[Span]:
     """Spans of URLs, e-mail addresses, domain and file names, handles and hashtags.
 
-    Only tokens holding a dot, `@`, `#` or `:` can be one, so the full pattern
-    runs on those alone (and is compiled only once a text has one). A trailing
-    full stop, comma or closing bracket belongs to the sentence, not to the URL.
+    The full pattern runs only on the runs of non-space that hold a sign of one
+    (see ``_sign_pattern``). A trailing full stop, comma or closing bracket
+    belongs to the sentence, not to the URL.
     """
     spans: list[Span] = []
-    for token in _TOKEN_WITH_SIGN.finditer(text):
-        for m in _web_pattern().finditer(text, token.start(), token.end()):
+    run_end = -1
+    for sign in _sign_pattern().finditer(text):
+        i = sign.start()
+        if i < run_end:
+            continue  # a second sign in a run already scanned
+        run_start = _RUN_BEFORE.match(text, 0, i).start()  # type: ignore[union-attr]
+        run_end = _RUN_AFTER.match(text, i).end()  # type: ignore[union-attr]
+        for m in _web_pattern().finditer(text, run_start, run_end):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?)]»”'’\"":
                 end -= 1
@@ -155,6 +172,25 @@ def web_span_set(doc: Document) -> SpanSet:
     return found
 
 
+def by_block(blocks: Sequence[Block], positions: Iterable[int]) -> list[tuple[int, list[int]]]:
+    """Ascending offsets grouped by the block holding them: (block index, offsets), in text order.
+
+    Offsets outside every block are dropped. Rules that work paragraph by
+    paragraph find their marks with one search over the whole text and visit
+    only the blocks that hold one.
+    """
+    starts = [b.start for b in blocks]
+    groups: list[tuple[int, list[int]]] = []
+    for pos in positions:
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or pos >= blocks[i].end:
+            continue
+        if not groups or groups[-1][0] != i:
+            groups.append((i, []))
+        groups[-1][1].append(pos)
+    return groups
+
+
 # --------------------------------------------------------------------------- language of quotations
 
 _FUNCTION_WORDS = {
@@ -174,15 +210,15 @@ _TOKEN = regex.lazy(r"\p{L}+(?:['’]\p{L}+)?")
 
 def text_language(text: str) -> str | None:
     """``fr`` or ``en`` when the function words of a short text clearly say so, else None."""
-    counts = {"fr": 0, "en": 0}
-    for m in _TOKEN.finditer(text):
-        w = m.group().lower()
-        for lang, words in _FUNCTION_WORDS.items():
-            if w in words:
-                counts[lang] += 1
-    if counts["en"] > counts["fr"] and counts["en"] >= 1:
+    english, french = _FUNCTION_WORDS["en"], _FUNCTION_WORDS["fr"]
+    en = fr = 0
+    for token in _TOKEN.findall(text):
+        word = token.lower()
+        en += word in english
+        fr += word in french
+    if en > fr and en >= 1:
         return "en"
-    if counts["fr"] > counts["en"] and counts["fr"] >= 1:
+    if fr > en and fr >= 1:
         return "fr"
     return None
 
@@ -192,10 +228,17 @@ def foreign_quotation_spans(doc: Document) -> SpanSet:
 
     Spacing conventions follow the language of the words, so a French rule must
     not require a space before the `!` of an English quotation, and the reverse.
+    Computed once per document for all the rules.
     """
-    other = "en" if doc.lang == "fr" else "fr"
-    spans = [q for q in doc.quotations if text_language(doc.text[q.start : q.end]) == other]
-    return SpanSet(spans)
+    found = _FOREIGN_CACHE.get(doc)
+    if found is None:
+        other = "en" if doc.lang == "fr" else "fr"
+        spans = [q for q in doc.quotations if text_language(doc.text[q.start : q.end]) == other]
+        found = _FOREIGN_CACHE[doc] = SpanSet(spans)
+    return found
+
+
+_FOREIGN_CACHE: WeakKeyDictionary[Document, SpanSet] = WeakKeyDictionary()
 
 
 def is_guillemet_quotation(doc: Document, pos: int) -> bool:
@@ -220,6 +263,7 @@ __all__ = [
     "SpanSet",
     "abbreviations",
     "brands_with_marks",
+    "by_block",
     "ends_with_brand",
     "file_extensions",
     "foreign_quotation_spans",

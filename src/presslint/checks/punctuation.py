@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
-from presslint.checks.marks import HSPACE, SpanSet, ends_with_brand, is_abbreviation_dot, web_span_set
+from presslint.checks.marks import HSPACE, SpanSet, by_block, ends_with_brand, is_abbreviation_dot, web_span_set
 from presslint.config import Settings
 from presslint.diagnostics import Applicability, Severity
 from presslint.document import Document, is_continuation_mark
@@ -221,38 +222,34 @@ def _straight_role(text: str, i: int, block: Block) -> bool | None:
     return opens
 
 
-_FAMILY_CHARS = {
-    "guillemet": regex.lazy("[«»]"),
-    "chevron": regex.lazy("[‹›]"),
-    "double": regex.lazy("[“”\"]"),
-}
+_QUOTE_CHAR = regex.lazy("[«»‹›“”\"]")
+_FAMILY_OF = {"«": "guillemet", "»": "guillemet", "‹": "chevron", "›": "chevron", "“": "double", "”": "double",
+              '"': "double"}
 
 
-def _family_marks(text: str, block: Block, family: str, web: SpanSet) -> list[_Mark]:
+def _family_marks(text: str, block: Block, positions: list[int], web: SpanSet) -> list[_Mark]:
+    """The marks of one family at ``positions`` in ``block``; double quotes in web addresses are no marks."""
     marks: list[_Mark] = []
-    for found in _FAMILY_CHARS[family].finditer(text, block.start, block.end):
-        i, ch = found.start(), found.group()
-        if family == "guillemet" and ch in "«»":
-            marks.append(_Mark(i, ch, ch == "«"))
-        elif family == "chevron" and ch in "‹›":
-            marks.append(_Mark(i, ch, ch == "‹"))
-        elif family == "double" and ch in "“”\"":
-            if web.covers(i):
-                continue
-            if ch == '"':
-                role = _straight_role(text, i, block)
-                if role is None:  # glued on both sides or spaced on both: toggle
-                    role = not any(m.char == '"' and m.opens for m in marks[-1:])
-                marks.append(_Mark(i, ch, role))
-            else:
-                marks.append(_Mark(i, ch, ch == "“"))
+    for i in positions:
+        ch = text[i]
+        if ch in "«»‹›":
+            marks.append(_Mark(i, ch, ch in "«‹"))
+            continue
+        if web.covers(i):
+            continue
+        if ch == '"':
+            role = _straight_role(text, i, block)
+            if role is None:  # glued on both sides or spaced on both: toggle
+                role = not any(m.char == '"' and m.opens for m in marks[-1:])
+            marks.append(_Mark(i, ch, role))
+        else:
+            marks.append(_Mark(i, ch, ch == "“"))
     return marks
 
 
-def _pair_paragraph(text: str, block: Block, family: str, web: SpanSet, open_quote: bool = False) -> _Paragraph:
+def _pair_paragraph(text: str, block: Block, marks: list[_Mark], family: str, open_quote: bool = False) -> _Paragraph:
     """Pair one paragraph's marks; ``open_quote``: a quotation from an earlier paragraph is still open."""
     para = _Paragraph(block)
-    marks = _family_marks(text, block, family, web)
     if open_quote and marks and is_continuation_mark(text, marks[0].pos, block):
         marks = marks[1:]  # `» Nous avons…`: the quotation goes on, this » closes nothing
         para.continued = True
@@ -283,22 +280,50 @@ def _spaced(text: str, pos: int) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1].isspace() and text[pos + 1].isspace()
 
 
-def quotation_balance(doc: Document, family: str) -> tuple[list[_Mark], list[tuple[_Mark, _Mark]]]:
+_Balance = tuple[list[_Mark], list[tuple[_Mark, _Mark]]]
+_BALANCE_CACHE: WeakKeyDictionary[Document, dict[str, _Balance]] = WeakKeyDictionary()
+
+
+def quotation_balance(doc: Document, family: str) -> _Balance:
     """Unbalanced marks of one family, and the pairs found, across the whole document.
 
     A quotation left open at the end of a paragraph is balanced when the next
     paragraph reopens it (``«``/``“`` at its start, the continued-quotation
     convention) or closes it; up to two paragraphs without any mark of the
-    family may lie in between.
+    family may lie in between. Computed for every family in one search of the
+    text, once per document: PUN104 and PUN106 both need the double quotes.
     """
+    found = _BALANCE_CACHE.get(doc)
+    if found is None:
+        positions: dict[str, list[int]] = {"guillemet": [], "chevron": [], "double": []}
+        for m in _QUOTE_CHAR.finditer(doc.text):
+            positions[_FAMILY_OF[m.group()]].append(m.start())
+        found = _BALANCE_CACHE[doc] = {name: _balance(doc, name, marks) for name, marks in positions.items()}
+    return found[family]
+
+
+def _balance(doc: Document, family: str, positions: list[int]) -> _Balance:
     text = doc.text
+    blocks = doc.blocks
     web = web_span_set(doc)
     bad: list[_Mark] = []
     pairs: list[tuple[_Mark, _Mark]] = []
     carry: _Mark | None = None
     gaps = 0
-    for block in doc.blocks:
-        para = _pair_paragraph(text, block, family, web, open_quote=carry is not None)
+    previous = -1
+    for index, found in by_block(blocks, positions):
+        if carry is not None:
+            for _ in range(index - previous - 1):  # the paragraphs in between hold no mark of the family
+                if gaps < _MAX_GAP:
+                    gaps += 1
+                else:
+                    bad.append(carry)
+                    carry = None
+                    break
+        previous = index
+        block = blocks[index]
+        marks = _family_marks(text, block, found, web)
+        para = _pair_paragraph(text, block, marks, family, open_quote=carry is not None)
         pairs.extend(para.pairs)
         if carry is not None:
             if para.closes:
@@ -396,9 +421,9 @@ def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
     """Opening `‘` with no `’` after it in its paragraph nor in the next one."""
     text = doc.text
     blocks = doc.blocks
-    for bi, block in enumerate(blocks):
-        for found in _OPEN_SINGLE.finditer(text, block.start, block.end):
-            i = found.start()
+    for bi, found in by_block(blocks, (m.start() for m in _OPEN_SINGLE.finditer(text))):
+        block = blocks[bi]
+        for i in found:
             if text[i + 1 : i + 2].isdigit():
                 continue
             if "’" in text[i + 1 : block.end]:
@@ -412,7 +437,7 @@ def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
 
 
 _LIST_MARKER = regex.lazy(r"(?:^|(?<=[\s(«“\"—–:;,]))(?:\d{1,3}|\p{L}|[ivxIVX]{1,4})$", regex.MULTILINE)
-_BRACKETS = {"(": regex.lazy(r"[()]"), "[": regex.lazy(r"[\[\]]")}
+_BRACKETS = regex.lazy(r"[()\[\]]")
 _EMOTICON = regex.lazy(r"[:;=][\-^o']?[()\[\]]")
 
 
@@ -447,12 +472,14 @@ class UnbalancedBrackets(DocumentRule):
         skip: set[int] = set()
         for m in _EMOTICON.finditer(text):
             skip.update(range(m.start(), m.end()))
-        for block in doc.blocks:
+        brackets = (m.start() for m in _BRACKETS.finditer(text))
+        for index, found in by_block(doc.blocks, brackets):
+            block = doc.blocks[index]
             for opener, closer in (("(", ")"), ("[", "]")):
                 stack: list[int] = []
-                for found in _BRACKETS[opener].finditer(text, block.start, block.end):
-                    i, ch = found.start(), found.group()
-                    if i in skip or web.covers(i):
+                for i in found:
+                    ch = text[i]
+                    if (ch != opener and ch != closer) or i in skip or web.covers(i):
                         continue
                     if ch == opener:
                         stack.append(i)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
+from presslint.checks.marks import by_block
 from presslint.checks.nonprose import nonprose
 from presslint.diagnostics import Applicability, Severity
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
@@ -90,9 +91,11 @@ _CONTINUATION = (
     "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
     "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
 )
+# The lead byte comes first as one class, its range then checked looking back: a pattern that
+# opens with a single class is searched for quickly, an alternation is tried at every character.
 _SUSPECT = regex.lazy(
-    f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
-    "|\u00e2\u20ac|\u00c3[ ]"
+    f"[\u00c2-\u00f4](?:(?<=[\u00c2-\u00df]){_CONTINUATION}|(?<=[\u00e0-\u00ef]){_CONTINUATION}{{2}}"
+    f"|(?<=[\u00f0-\u00f4]){_CONTINUATION}{{3}}|(?<=\u00e2)\u20ac|(?<=\u00c3)[ ])"
 )
 # Beyond this many suspect stretches a paragraph is repaired, and reported, as a whole.
 _WHOLE_PARAGRAPH = 12
@@ -217,9 +220,10 @@ class Mojibake(DocumentRule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         text = doc.text
-        if not _SUSPECT.search(text):
-            return
-        for block in doc.blocks:
+        # Only the paragraphs that one search of the whole text finds a suspect in are read.
+        touched = (i for m in _SUSPECT.finditer(text) for i in range(m.start(), m.end()))
+        for index, _ in by_block(doc.blocks, touched):
+            block = doc.blocks[index]
             windows = _windows(text, block.start, block.end)
             if len(windows) > _WHOLE_PARAGRAPH:
                 yield from self._whole_paragraph(text, block.start, block.end, len(windows))
@@ -265,6 +269,19 @@ class Mojibake(DocumentRule):
 # --------------------------------------------------------------------------- glued numbers
 
 _GLUED = regex.lazy(r"(?<![\p{L}\p{N}._/@\\-])(?P<word>\p{L}+)\.(?P<num>\d{1,7})(?=[\s»”\"')\]]|\Z)")
+# Every glued number holds a full stop between a letter and a digit: finding those first, then
+# matching from the start of the word before each, spares the pattern a try at every word.
+_GLUED_DOT = regex.lazy(r"(?<=\p{L})\.\d")
+_WORD_BEFORE = regex.lazy(r"\p{L}+", regex.REVERSE)
+
+
+def _glued_numbers(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_GLUED`` in ``text``, in order."""
+    for dot in _GLUED_DOT.finditer(text):
+        word = _WORD_BEFORE.match(text, 0, dot.start())
+        m = _GLUED.match(text, word.start())  # type: ignore[union-attr]
+        if m is not None:
+            yield m
 
 
 @cache
@@ -315,7 +332,7 @@ class GluedNumber(DocumentRule):
         text = doc.text
         addresses = nonprose(doc)
         prefixes = _number_prefixes(doc.lang)
-        for m in _GLUED.finditer(text):
+        for m in _glued_numbers(text):
             word = m.group("word")
             if len(word) < 2 or not word[-2:].islower() or word.lower() in prefixes:
                 continue
@@ -392,8 +409,16 @@ def _boilerplate_starts(lang: str) -> tuple[str, ...] | None:
 def _may_be_boilerplate(line: str, starts: tuple[str, ...] | None) -> bool:
     if starts is None:
         return True
-    head = line[_LEADING_EDGE.match(line).end() :].casefold().replace("’", "'")  # type: ignore[union-attr]
+    if not line[:1].isalnum():  # most lines start with a word: no edge to skip
+        line = line[_LEADING_EDGE.match(line).end() :]  # type: ignore[union-attr]
+    # Case folding never shortens a character, so folding as many characters as the longest start has is enough.
+    head = line[: _longest(starts)].casefold().replace("’", "'")
     return head.startswith(starts)
+
+
+@cache
+def _longest(starts: tuple[str, ...]) -> int:
+    return max(map(len, starts), default=0)
 
 
 class BoilerplateLine(DocumentRule):

@@ -200,6 +200,21 @@ _SPACE_BEFORE = regex.lazy(
     rf"(?=[\s»”’\"')\]!?]|$|(?<=,)\p{{L}})"  # `point ,deux`: a comma never takes a space before
 )
 _FRENCH_KEEPS_SPACE = ";:!?"
+# A match starts where its run of spaces starts, and the mark follows the run: finding the marks
+# after a space first, then matching from the start of their run, spares the pattern a try at
+# every space of the text.
+_MARK_AFTER_SPACE = regex.lazy(rf"(?<=[{HSPACE}])[,.;:!?]")
+
+
+def _spaces_before_marks(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_SPACE_BEFORE`` in ``text``, in order."""
+    for mark in _MARK_AFTER_SPACE.finditer(text):
+        start = mark.start()
+        while start > 0 and text[start - 1] in HSPACE:
+            start -= 1
+        m = _SPACE_BEFORE.match(text, start)
+        if m is not None:
+            yield m
 
 
 class SpaceBeforePunctuation(DocumentRule):
@@ -255,7 +270,7 @@ class SpaceBeforePunctuation(DocumentRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         text = doc.text
         foreign = foreign_quotation_spans(doc) if doc.lang == "en" else None
-        for m in _SPACE_BEFORE.finditer(text):
+        for m in _spaces_before_marks(text):
             mark, sp = m.group("mark"), m.group("sp")
             pos = m.start("mark")
             if mark == "." and _spaced_ellipsis(text, pos):
@@ -288,7 +303,7 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- French spacing
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen instance costs several times more to make
 class _Spot:
     """One place where French typography wants a no-break space."""
 

@@ -125,8 +125,8 @@ class RepeatedSpaces(DocumentRule):
         if doc.format == "html":
             return
         text = doc.text
-        double_gaps_are_style = self._double_space_house_style(doc)
-        for m in regex.finditer(r"[ \u00a0\u202f]{2,}", text):
+        double_gaps_are_style: bool | None = None  # read from the sentences only if a gap needs it
+        for m in regex.finditer(r"[ \u00a0\u202f][ \u00a0\u202f]+", text):
             start, end = m.span()
             run = m.group()
             if " " not in run:
@@ -139,8 +139,11 @@ class RepeatedSpaces(DocumentRule):
             if len(regex.findall(r"[ \t]{3,}", text[ls:le])) >= 2:
                 continue  # aligned columns
             at_gap = bool(_SENTENCE_END.search(text, ls, start)) and bool(_SENTENCE_START.match(text[end]))
-            if at_gap and run == "  " and double_gaps_are_style:
-                continue
+            if at_gap and run == "  ":
+                if double_gaps_are_style is None:
+                    double_gaps_are_style = self._double_space_house_style(doc)
+                if double_gaps_are_style:
+                    continue
             replacement = " "
             if any(c in NBSP_CHARS for c in run) and keeps_together(
                 _token_before(text, start), _token_after(text, end), doc.lang
@@ -160,6 +163,10 @@ class RepeatedSpaces(DocumentRule):
             elif gap == " ":
                 single += 1
         return double > 0 and double >= single
+
+
+_TRAILING = " \t\u00a0\u202f\u3000"
+_SPACED_LINE_END = regex.lazy(r"\n(?<=[ \t\u00a0\u202f\u3000]\n)")
 
 
 class TrailingWhitespace(DocumentRule):
@@ -200,9 +207,14 @@ class TrailingWhitespace(DocumentRule):
         if doc.format != "txt":
             return
         text = doc.text
-        # Only from the start of a run (a match could start nowhere else): linear on long runs.
-        for m in regex.finditer(r"(?<![ \t\u00a0\u202f\u3000])[ \t\u00a0\u202f\u3000]+(?=\n|\Z)", text):
-            start, end = m.span()
+        # The line ends after white space are few: find them, then walk back over the run.
+        ends = [m.start() for m in _SPACED_LINE_END.finditer(text)]
+        if text and text[-1] in _TRAILING:
+            ends.append(len(text))
+        for end in ends:
+            start = end
+            while start > 0 and text[start - 1] in _TRAILING:
+                start -= 1
             if start > 0 and text[start - 1] == "\n":
                 continue  # a blank line, not the end of a line of prose
             yield self.finding(start, end, "White space at the end of the line.", ((start, end, ""),))

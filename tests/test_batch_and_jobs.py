@@ -96,6 +96,28 @@ def test_jsonl_from_stdin_with_fix_is_a_filter() -> None:
     assert out[1]["text"] == ARTICLES[3]
 
 
+def test_jsonl_jobs_give_the_serial_output_and_fixes(tmp_path: Path) -> None:
+    """Records are shared between worker processes; output, order and fixed records are unchanged."""
+    records: list[object] = [{"id": f"r{i}", "text": ARTICLES[i % len(ARTICLES)]} for i in range(30)]
+    records[7] = "{broken"
+    records[12] = ""
+    original = _jsonl(records)
+    outputs = {}
+    for jobs in ("1", "2"):
+        batch = tmp_path / f"batch{jobs}.jsonl"
+        batch.write_text(original, encoding="utf-8")
+        proc = run("check", "--input-format", "jsonl", "--jobs", jobs, "--fix", "--unsafe-fixes", str(batch))
+        assert proc.returncode == 2, proc.stderr  # the broken line
+        outputs[jobs] = (proc.stdout, proc.stderr.replace(str(batch).encode(), b"B"), batch.read_bytes())
+    assert outputs["1"] == outputs["2"]
+    fixed = outputs["2"][2].decode("utf-8").splitlines()
+    assert fixed[7] == "{broken" and fixed[12] == ""
+    assert json.loads(fixed[0])["text"] == "Le ministre est arrivé lundi. Il repart mardi."
+    assert json.loads(fixed[29]) == {"id": "r29", "text": ARTICLES[1].replace(",,", ",")}
+    remaining = [json.loads(line) for line in outputs["2"][0].decode().splitlines()]
+    assert [r["id"] for r in remaining] == sorted((r["id"] for r in remaining), key=lambda i: int(i[1:]))
+
+
 def test_api_results_are_plain_and_picklable() -> None:
     diags = presslint.lint(ARTICLES[0], lang="fr")
     assert diags and pickle.loads(pickle.dumps(diags)) == diags

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from presslint.config import Settings
 from presslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -17,6 +18,8 @@ from presslint.document import Document
 from presslint.rule import Finding, IncompleteCheck, Rule
 from presslint.suppressions import apply_suppressions, parse_suppressions
 
+# Diagnostics in text order; ties by code and message, so that output is stable.
+_REPORT_ORDER = attrgetter("offset", "end_offset", "code", "message")
 ENGINE_TIMEOUT = ("ENG001", "rule-timeout")
 ENGINE_CRASH = ("ENG002", "rule-error")
 
@@ -112,7 +115,7 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
             diagnostics.append(to_diagnostic(doc, rule, finding, severity))
     diagnostics = _drop_yielding(diagnostics)
     diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
-    diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.code, d.message))
+    diagnostics.sort(key=_REPORT_ORDER)
     result.diagnostics = _dedupe(diagnostics)
     return result
 

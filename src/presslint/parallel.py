@@ -1,4 +1,4 @@
-"""Checking many files at once in worker processes, with results in input order.
+"""Checking many files (or JSONL records) at once in worker processes, with results in input order.
 
 Process start-up costs more than checking a handful of articles, so small runs
 stay in this process; ``--jobs 1`` forces that. Results come back in the order
@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from presslint.api import FileOptions, check_file
 from presslint.config import Settings
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
+
+Task = TypeVar("Task")
 
 
 def default_jobs() -> int:
@@ -52,9 +54,22 @@ def check_files(
     on_done: Callable[[FileReport], None] | None = None,
 ) -> Iterator[FileReport]:
     """Yield a FileReport per task, in task order, using up to ``jobs`` processes."""
+    return map_in_order(_check_one, tasks, jobs, on_done)
+
+
+def map_in_order(
+    work: Callable[[Task], FileReport],
+    tasks: Sequence[Task],
+    jobs: int,
+    on_done: Callable[[FileReport], None] | None = None,
+) -> Iterator[FileReport]:
+    """Yield ``work(task)`` for each task, in task order, using up to ``jobs`` processes.
+
+    ``work`` must be a module-level function (workers receive it by name).
+    """
     if jobs <= 1 or len(tasks) < MIN_FILES_FOR_POOL:
         for task in tasks:
-            report = _check_one(task)
+            report = work(task)
             if on_done:
                 on_done(report)
             yield report
@@ -65,7 +80,7 @@ def check_files(
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_leave_sigint_to_parent)
     try:
-        for report in pool.map(_check_one, tasks, chunksize=chunksize):
+        for report in pool.map(work, tasks, chunksize=chunksize):
             if on_done:
                 on_done(report)
             yield report

@@ -139,17 +139,26 @@ def _speech_blocks(doc: Document) -> set[int]:
     article), every following paragraph belongs to it: an answer often runs
     over several paragraphs and only the first carries the label.
     """
-    blocks = doc.blocks
-    qa = [i for i, b in enumerate(blocks) if _QA_LABEL.match(doc.text, b.start, b.end)]
+    blocks, text = doc.blocks, doc.text
+    qa: list[int] = []
     speech: set[int] = set()
+    for i, b in enumerate(blocks):
+        # Each layout is told by the block's first two characters; most paragraphs are none of them.
+        first, second = text[b.start : b.start + 1], text[b.start + 1 : b.start + 2]
+        unsure = first.isspace()
+        if (unsure or first in "QRA") and _QA_LABEL.match(text, b.start, b.end):
+            qa.append(i)
+        if (unsure or first.isupper() and (second.isupper() or second in "'’. -")) and _SPEAKER_LABEL.match(
+            text, b.start, b.end
+        ):
+            speech.add(b.start)
+        elif (unsure or first in "—–―-") and _DIALOGUE_DASH.match(text, b.start, b.end):
+            speech.add(b.start)
     if len(qa) >= 2:
         speech.update(b.start for b in blocks[qa[0] :])
     first_turn = _transcript_start(doc)
     if first_turn is not None:
         speech.update(b.start for b in blocks[first_turn:])
-    for b in blocks:
-        if _SPEAKER_LABEL.match(doc.text, b.start, b.end) or _DIALOGUE_DASH.match(doc.text, b.start, b.end):
-            speech.add(b.start)
     return speech
 
 
@@ -161,8 +170,11 @@ def _transcript_start(doc: Document) -> int | None:
     it takes two names that each head at least two turns.
     """
     turns: dict[str, list[int]] = {}
+    text = doc.text
     for i, b in enumerate(doc.blocks):
-        line = doc.text[b.start : b.end].strip()
+        if b.end - b.start > _SPEAKER_MAX_CHARS and not (text[b.start].isspace() or text[b.end - 1].isspace()):
+            continue  # too long for a name, even stripped: spare the copy of a whole paragraph
+        line = text[b.start : b.end].strip()
         if len(line) <= _SPEAKER_MAX_CHARS and _SPEAKER_LINE.fullmatch(line):
             turns.setdefault(line, []).append(i)
     speakers = [places for places in turns.values() if len(places) >= 2]

@@ -60,7 +60,8 @@ def read_plain(source: str) -> ProseView:
     current: list[tuple[int, int]] = []
     markers = "presslint-" in source
     for start, end, _ in lines:
-        blank = source[start:end].strip() == "" or (
+        # Most lines start with a letter: only one that starts with a space can be blank.
+        blank = start == end or (source[start].isspace() and not source[start:end].strip()) or (
             markers and regex.match(MARKER_LINE, source, pos=start, endpos=end) is not None
         )
         if blank:
@@ -92,7 +93,7 @@ def read_plain(source: str) -> ProseView:
             line = source[s:e].rstrip()
             next_start = paragraphs[index + 1][0][0]
             continues = source[next_start : next_start + 1].islower()  # a cut paragraph, not a title
-            if line and line[-1] not in _TERMINAL and len(line.split()) <= _HEADING_MAX_WORDS and not continues:
+            if line and line[-1] not in _TERMINAL and not continues and len(line.split()) <= _HEADING_MAX_WORDS:
                 kind = BlockKind.HEADING
         builder.begin_block(kind)
         for j, (s, e) in enumerate(para):

@@ -9,6 +9,7 @@ finds its way back to the exact place in the source file.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -40,14 +41,17 @@ class OffsetMap:
     any other segment (a decoded entity, a synthetic separator, a normalised
     line ending) maps as a whole: its start to its source start, its end to its
     source end.
+
+    The columns are machine-integer arrays, not lists: a large file has two
+    segments per paragraph, and a list would hold an int object (28 bytes) for
+    each of the four numbers of each of them.
     """
 
-    prose_starts: list[int] = field(default_factory=list)
-    source_starts: list[int] = field(default_factory=list)
-    prose_lens: list[int] = field(default_factory=list)
-    source_lens: list[int] = field(default_factory=list)
-    verbatim: list[bool] = field(default_factory=list)
-
+    prose_starts: array[int] = field(default_factory=lambda: array("q"))
+    source_starts: array[int] = field(default_factory=lambda: array("q"))
+    prose_lens: array[int] = field(default_factory=lambda: array("q"))
+    source_lens: array[int] = field(default_factory=lambda: array("q"))
+    verbatim: bytearray = field(default_factory=bytearray)  # 1: verbatim, 0: stands for its source as a whole
 
     def add(self, prose_start: int, source_start: int, prose_len: int, source_len: int, verbatim: bool) -> None:
         self.prose_starts.append(prose_start)

@@ -177,20 +177,94 @@ WORD_PAIR_EDGE_TEXTS = [
 ]
 
 
+@pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+def test_last_token_is_the_end_of_tokens(text: str) -> None:
+    pieces = [text, *text.split("\n"), "fin —", "l’", "  mot  ", "a\u00a0b\u202fc", "x\n\n"]
+    for piece in pieces:
+        block = Block(0, len(piece), BlockKind.PARAGRAPH)
+        for lang in ("fr", "en"):
+            full = editing.tokens(piece, block, lang)
+            assert editing.last_token(piece, block, lang) == (full[-1] if full else None)
+
+
+def _every_chunk(block: editing.BlockWords, pairs: editing.WordPairs) -> list[int]:
+    return list(range(len(block.chunks)))
+
+
 @pytest.mark.parametrize("code", ["EDT101", "EDT102"])
 @pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
 def test_word_pair_prefilter_hides_no_finding(code: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from presslint.api import Linter
     from presslint.config import Settings
 
-    monkeypatch.setattr(editing, "PREFILTER_MIN_CHARS", 0)  # the prefilter even on a short text
     linter = Linter(Settings(select=(code,)))
     for lang in ("fr", "en"):
         fast = linter.check(text, lang=lang).diagnostics
-        with monkeypatch.context() as patched:
+        with monkeypatch.context() as patched:  # every block, every chunk: all the tokens are read
             patched.setattr(editing, "may_hold_pair", lambda *args: True)
+            patched.setattr(editing, "pair_chunks", _every_chunk)
             plain = linter.check(text, lang=lang).diagnostics
         assert fast == plain
+
+
+@pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+def test_pair_chunks_are_what_the_prefilter_sees(text: str) -> None:
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    for lang in ("fr", "en"):
+        doc = Linter(Settings()).document(text, lang=lang)
+        for pairs in (editing.stray_article_pairs(lang), editing.truncated_phrase_pairs(lang)):
+            for block in editing.block_words(doc):
+                assert editing.may_hold_pair(block, pairs) == bool(editing.pair_chunks(block, pairs))
+
+
+REPEAT_EDGE_TEXTS = [
+    "Le ministre de de la Défense, (de de, de-de de, l’un un, x/de de. Les les. THE the; the\nthe.",
+    "Il a vu ſa Sa, İstanbul istanbul, ΟΔΟΣ οδος, Σ σ, de\u0301 de\u0301, K k, µ Μ, ß ẞ, ı I.",
+    "Nous nous battons ; 12 12 ; « la la » ; ça ça ; œuvre Œuvre ; Āb āb ; ǅ ǆ ; a1 a1 ; (re)tour tour.",
+    "États-Unis unis, aujourd’hui hui, l'un l'un, qu’il qu’il, Bora Bora, e-mail mail mail, x\u2003x.",
+]
+
+
+@pytest.mark.parametrize("text", [*REPEAT_EDGE_TEXTS, *WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+def test_repeated_word_prefilter_hides_no_finding(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    linter = Linter(Settings(select=("EDT104",)))
+    for lang in ("fr", "en"):
+        fast = linter.check(text, lang=lang).diagnostics
+        with monkeypatch.context() as patched:  # every block read whole by the pattern
+            patched.setattr(editing, "case_trap_blocks", lambda doc: set(doc.blocks))
+            plain = linter.check(text, lang=lang).diagnostics
+        assert fast == plain
+
+
+def test_repeat_edge_texts_draw_findings() -> None:
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    linter = Linter(Settings(select=("EDT104",)))
+    assert sum(len(linter.check(text, lang="fr").diagnostics) for text in REPEAT_EDGE_TEXTS) >= 10
+
+
+def test_case_traps_cover_every_case_insensitive_pair_that_lower_case_splits() -> None:
+    """Two letters the pattern's case-insensitive match equates, of different lower case: one is a trap."""
+    internal = pytest.importorskip("regex._regex")
+    if not hasattr(internal, "get_all_cases"):
+        pytest.skip("no case table to read")
+    from presslint.api import Linter
+    from presslint.config import Settings
+
+    linter = Linter(Settings())
+    for cp in range(0x110000):
+        first = chr(cp)
+        for other in map(chr, internal.get_all_cases(regex.IGNORECASE | regex.V0, cp)):
+            if first.lower() == other.lower():
+                continue
+            doc = linter.document(f"{first} {other}", lang="fr")
+            assert editing.case_trap_blocks(doc) == set(doc.blocks), (first, other)
 
 
 def test_word_pair_edge_texts_draw_findings() -> None:
@@ -225,13 +299,35 @@ def test_long_enough_is_the_word_count_threshold(text: str) -> None:
         assert editing_blocks.long_enough(piece) == expected, piece
 
 
+# A lower-case word before a full stop or a semicolon, read forwards: what `_WORD_BEFORE_STOP` finds from the stop.
+SENTENCE_FINAL = regex.compile(
+    r"(?<![\p{L}\p{M}’'\-.])(?P<word>\p{Ll}[\p{L}\p{M}]*)(?=[ \u00a0\u202f]*[.;](?![.\p{L}\p{N}]))"
+)
+SENTENCE_FINAL_TEXTS = [
+    "Il parle de. Il vient du ; le. La.. les.3 aux.x tel. de-la. l’une. Et nor. xOr. é\u0301t . de\u00a0; à\u202f.",
+    "He spoke of. And the. The end of the. Of.. the.5 of; an . Ándale. NOR. nor.. or;x or;",
+]
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_sentence_final_pattern_finds_the_listed_words_of_the_general_one(lang: str) -> None:
+def test_word_before_stop_patterns_find_the_words_of_the_plain_one(lang: str) -> None:
     listed = editing.words(lang, "not-sentence-final")
     pattern = editing.sentence_final(lang)
     assert pattern is not None
-    texts = [*_real_texts(), *WORD_PAIR_EDGE_TEXTS, "Il parle de. Il vient du ; le. La.. les.3 aux.x tel. de-la. l’une.",
-             "He spoke of. And the. The end of the. Of.. the.5 of;", " ".join(sorted(listed)) + "."]
+    texts = [*_real_texts(), *WORD_PAIR_EDGE_TEXTS, *SENTENCE_FINAL_TEXTS, " ".join(sorted(listed)) + "."]
     for text in texts:
-        general = [m.span() for m in editing._SENTENCE_FINAL.finditer(text) if m.group("word").replace("'", "’") in listed]
-        assert [m.span() for m in pattern.finditer(text)] == general
+        plain = [m.span("word") for m in SENTENCE_FINAL.finditer(text)]
+        assert [m.span("word") for m in editing._WORD_BEFORE_STOP.finditer(text)] == plain
+        assert [m.span("word") for m in pattern.finditer(text)] == [
+            span for span in plain if text[span[0] : span[1]].replace("'", "’") in listed
+        ]
+
+
+NORMALISE_EDGE_TEXTS = [" a b", "a  b", "a\u00a0b", "a\u202f:", "a\u00a0 b", "\u00a0a", "a\u00a0", "a\nb", "a\tb", "a\u2003b",
+                        "a\x1cb", "a\u3000b", "a\xadb", "a\u200bb", "", " ", "é è", "a\r\nb"]
+
+
+@pytest.mark.parametrize("text", [*NORMALISE_EDGE_TEXTS, *WORD_COUNT_EDGE_TEXTS, *_real_texts()])
+def test_normalise_reads_white_space_as_split_does(text: str) -> None:
+    for piece in [text, *text.split("\n"), *regex.split(r"(?<=[.!?])\s+", text)]:
+        assert editing_blocks.normalise(piece) == " ".join(piece.split())

@@ -11,9 +11,13 @@ are data, in ``lexicons/<lang>/``. Quoted speech is left alone.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import compress, count, filterfalse, islice
+from operator import eq
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -73,6 +77,20 @@ def tokens(text: str, block: Block, lang: str) -> list[Token]:
         for m in pattern.finditer(text, block.start, block.end)
         for w in (m.group(),)
     ]
+
+
+def last_token(text: str, block: Block, lang: str) -> Token | None:
+    """The last token of a block: what ``tokens`` would end with, tokenising only the block's end.
+
+    No token holds a space or a line break, so the tokens after one are the same whether the
+    scan starts there or at the start of the block.
+    """
+    end = len(text[block.start : block.end].rstrip()) + block.start
+    cut = max(text.rfind(" ", block.start, end), text.rfind("\n", block.start, end)) + 1
+    tail = tokens(text, Block(cut, block.end), lang) if cut > block.start else []
+    if not tail:
+        tail = tokens(text, block, lang)
+    return tail[-1] if tail else None
 
 
 def first_tokens(text: str, block: Block, lang: str, count: int) -> list[Token]:
@@ -233,34 +251,38 @@ class StrayArticle(DocumentRule):
         articles = words(lang, "articles")
         exceptions = phrases(lang, "stray-article-exceptions")
         small = function_words(lang)
-        pairs = word_pairs(first, second) if len(text) >= PREFILTER_MIN_CHARS else None
-        for block in doc.blocks:
-            if pairs is not None and not may_hold_pair(text, block, pairs):
-                continue
-            toks = tokens(text, block, lang)
-            for i in range(len(toks) - 2):
-                t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
-                if t1.lower not in first or t2.lower not in second or t1.lower == t2.lower:
-                    continue
-                if not (joined(text, t1, t2) and joined(text, t2, t3)):
-                    continue
-                if len(t2.text) == 1 and t2.is_capitalised:
-                    continue  # a letter: `the A team`
-                if t3.lower in small:
-                    continue  # `donner le la de la campagne`
-                if t2.is_capitalised and t3.is_capitalised:
-                    continue  # a name: `les Le Pen`, `les Les Républicains`
-                if matches_at(toks, i, exceptions):
-                    continue
-                if doc.in_quotation(t1.start, t3.end):
-                    continue
-                kind = "article" if t1.lower in articles else "determiner"
-                yield self.finding(
-                    t1.start,
-                    t1.end,
-                    f"Stray {kind} “{t1.text}” before “{t2.text}”: left over from an edit?",
-                    (self._fix(doc, t1, t2),),
-                )
+        pairs = stray_article_pairs(lang)
+        # The tokens read after the first word: two, or the rest of an exception.
+        reach = max(2, max(map(len, exceptions), default=0) - 1)
+        for k in chunk_candidates(doc).stray_articles:
+            block = doc.blocks[k]
+            bw = BlockWords(lowered(text[block.start : block.end]))
+            for toks, chosen in candidate_windows(text, block, bw, pair_chunks(bw, pairs), lang, reach):
+                for i in chosen:
+                    if i >= len(toks) - 2:
+                        continue
+                    t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
+                    if t1.lower not in first or t2.lower not in second or t1.lower == t2.lower:
+                        continue
+                    if not (joined(text, t1, t2) and joined(text, t2, t3)):
+                        continue
+                    if len(t2.text) == 1 and t2.is_capitalised:
+                        continue  # a letter: `the A team`
+                    if t3.lower in small:
+                        continue  # `donner le la de la campagne`
+                    if t2.is_capitalised and t3.is_capitalised:
+                        continue  # a name: `les Le Pen`, `les Les Républicains`
+                    if matches_at(toks, i, exceptions):
+                        continue
+                    if doc.in_quotation(t1.start, t3.end):
+                        continue
+                    kind = "article" if t1.lower in articles else "determiner"
+                    yield self.finding(
+                        t1.start,
+                        t1.end,
+                        f"Stray {kind} “{t1.text}” before “{t2.text}”: left over from an edit?",
+                        (self._fix(doc, t1, t2),),
+                    )
 
     @staticmethod
     def _fix(doc: Document, t1: Token, t2: Token) -> tuple[int, int, str]:
@@ -279,59 +301,264 @@ class StrayArticle(DocumentRule):
 
 # --------------------------------------------------------------------------- EDT102
 
-_SENTENCE_FINAL = regex.lazy(
-    r"(?<![\p{L}\p{M}’'\-.])(?P<word>\p{Ll}[\p{L}\p{M}]*)(?=[ \u00a0\u202f]*[.;](?![.\p{L}\p{N}]))"
+# A lower-case word (all its run of letters) right before a full stop or a semicolon, as group
+# `word`. The pattern starts on the stop, so the engine skips from one stop to the next instead
+# of trying a word at every letter; the word, behind the stop, is read backwards.
+_WORD_BEFORE_STOP = regex.lazy(
+    r"[.;](?<=(?<![\p{L}\p{M}’'\-.])(?P<word>\p{Ll}[\p{L}\p{M}]*)[ \u00a0\u202f]*[.;])(?![.\p{L}\p{N}])"
 )
 _LOWER_WORD = regex.lazy(r"\p{Ll}[\p{L}\p{M}]*")
 
 
 @cache
 def sentence_final(lang: str) -> regex.TimedPattern | None:
-    """``_SENTENCE_FINAL`` with the word limited to the language's `not-sentence-final` list.
+    """``_WORD_BEFORE_STOP`` with the word limited to the language's `not-sentence-final` list.
 
-    It finds exactly the matches of ``_SENTENCE_FINAL`` whose word is on the list (the
-    look-around fixes where a word starts and ends) without stopping at every sentence end.
+    It finds exactly the matches of ``_WORD_BEFORE_STOP`` whose word is on the list (the
+    look-arounds fix where a word starts and ends), without one match at every sentence end.
     """
     listed = sorted(w for w in words(lang, "not-sentence-final") if _LOWER_WORD.fullmatch(w))
     if not listed:
         return None
     alternation = "|".join(regex.escape(w) for w in sorted(listed, key=lambda w: (-len(w), w)))
-    return regex.compile(_SENTENCE_FINAL.pattern.replace(r"\p{Ll}[\p{L}\p{M}]*", f"(?:{alternation})", 1))
+    return regex.compile(_WORD_BEFORE_STOP.pattern.replace(r"\p{Ll}[\p{L}\p{M}]*", f"(?:{alternation})", 1))
+
+
+# Below this many characters a rule uses the general pattern rather than compile the listed one
+# (`sentence_final`): compiling costs more than it saves on one article.
+PREFILTER_MIN_CHARS = 20_000
 # Determiners that are also pronouns or numerals before such words (`ce que`, `un de ses
 # frères`, `un à un`, `il leur dit`): they are not checked for what follows.
 _NOT_DETERMINER_HERE = {"fr": frozenset({"ce", "un", "une", "leur", "leurs"}), "en": frozenset()}
 
 
-# Below this many characters a rule tokenises every block rather than compile a prefilter pattern
-# (`word_pairs`, `sentence_final`): compiling costs more than it saves on one article.
-PREFILTER_MIN_CHARS = 20_000
+class BlockWords:
+    """A block's text in lower case with typographic apostrophes, split at white space.
+
+    The cheap view the prefilters of EDT101, EDT102 and EDT104 read instead of the tokens
+    (``str.split`` is many times faster than the token pattern): two words with white space
+    between them end one chunk and start the next.
+    """
+
+    __slots__ = ("chunks", "text", "word_ends", "word_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chunks = text.split()
+        # The chunks that are not all letters but start, or end, with one (`l’armée`, `(la`, `fin.`):
+        # the prefilters look closer at them. The others are a word, or hold none at that end.
+        self.word_starts: list[int] = []
+        self.word_ends: list[int] = []
+        for i, chunk in enumerate(self.chunks):
+            if not chunk.isalpha():
+                if chunk[0].isalpha():
+                    self.word_starts.append(i)
+                if chunk[-1].isalpha():
+                    self.word_ends.append(i)
+
+
+def lowered(text: str) -> str:
+    """Text in lower case with typographic apostrophes: what ``BlockWords`` splits."""
+    return text.lower().replace("'", "’")
+
+
+def block_words(doc: Document) -> Iterator[BlockWords]:
+    """The ``BlockWords`` of each block, one at a time: a document's chunks are not all kept."""
+    text = doc.text
+    whole = lowered(text)
+    if len(whole) != len(text):  # `İ` is two characters in lower case: lower each block
+        whole = ""
+    for b in doc.blocks:
+        yield BlockWords(whole[b.start : b.end] if whole else lowered(text[b.start : b.end]))
+
+
+class ChunkCandidates:
+    """The blocks the chunk prefilters keep, by index in ``doc.blocks``.
+
+    One pass over the chunks serves EDT101, EDT102 and EDT104; only these results are kept
+    (the chunks of a long document would take ten times its size).
+    """
+
+    __slots__ = ("repeats", "stray_articles", "truncated_phrases")
+
+    def __init__(self) -> None:
+        self.stray_articles: list[int] = []
+        self.truncated_phrases: list[int] = []
+        self.repeats: dict[int, list[int]] = {}  # where `_REPEAT` may match, as offsets in the block
+
+
+_CANDIDATES: WeakKeyDictionary[Document, ChunkCandidates] = WeakKeyDictionary()
+
+
+def chunk_candidates(doc: Document) -> ChunkCandidates:
+    """The ``ChunkCandidates`` of a document, computed once."""
+    found = _CANDIDATES.get(doc)
+    if found is None:
+        stray, truncated = stray_article_pairs(doc.lang), truncated_phrase_pairs(doc.lang)
+        found = _CANDIDATES[doc] = ChunkCandidates()
+        for k, block in enumerate(block_words(doc)):
+            if may_hold_pair(block, stray):
+                found.stray_articles.append(k)
+            if may_hold_pair(block, truncated):
+                found.truncated_phrases.append(k)
+            starts = repeat_starts(block)
+            if starts:
+                found.repeats[k] = starts
+    return found
+
+
+class WordPairs:
+    """Two word lists, for a prefilter that looks for a word of the first before one of the second."""
+
+    __slots__ = ("elided", "first_lengths", "firsts", "longest_second", "second_lengths", "seconds")
+
+    def __init__(self, firsts: frozenset[str], seconds: frozenset[str]) -> None:
+        self.firsts, self.seconds = firsts, seconds
+        # The lengths of the first words by their last character, of the second by their first.
+        self.first_lengths = _lengths_by(firsts, -1)
+        self.second_lengths = _lengths_by(seconds, 0)
+        self.longest_second = max(map(len, seconds), default=0)
+        # Elided first words (`l’`): the second word follows them in the same chunk.
+        self.elided = tuple(sorted(w for w in firsts if w.endswith("’")))
+
+
+def _lengths_by(items: frozenset[str], edge: int) -> dict[str, tuple[int, ...]]:
+    found: dict[str, set[int]] = {}
+    for w in items:
+        if w:
+            found.setdefault(w[edge], set()).add(len(w))
+    return {ch: tuple(sorted(lengths)) for ch, lengths in found.items()}
 
 
 @cache
-def word_pairs(firsts: frozenset[str], seconds: frozenset[str]) -> regex.TimedPattern:
-    """A word of ``firsts``, white space, then a word of ``seconds``, in lower-cased text.
+def stray_article_pairs(lang: str) -> WordPairs:
+    """EDT101's two lists: a determiner before another."""
+    return WordPairs(words(lang, "stray-article-first"), words(lang, "stray-article-second"))
 
-    A prefilter for rules that look for two given words in a row (EDT101, EDT102):
-    a block the pattern does not find in cannot hold a candidate pair, so it is
-    not tokenised (most blocks hold none). It is looser than the tokens (the space
-    between is not checked beyond its characters), never stricter.
+
+@cache
+def truncated_phrase_pairs(lang: str) -> WordPairs:
+    """EDT102's two lists: a determiner before a word that cannot follow it."""
+    checked = words(lang, "articles") if lang == "en" else words(lang, "determiners")
+    determiners = checked - _NOT_DETERMINER_HERE.get(lang, frozenset())
+    return WordPairs(determiners, frozenset(phrases_by_first_word(lang, "not-after-determiner")))
+
+
+def may_hold_pair(block: BlockWords, pairs: WordPairs) -> bool:
+    """False only if no word of ``pairs.firsts`` is followed by one of ``pairs.seconds`` in the block.
+
+    A prefilter: a block it rejects cannot hold a candidate pair, so it is not tokenised (most
+    blocks hold none). Looser than the tokens, never stricter: a token ends its chunk when white
+    space follows it, and the lower case of a chunk ends with the lower case of its last token.
     """
+    chunks, seconds = block.chunks, pairs.seconds
+    # After a chunk that is a first word, then after the chunks that may end on one (`(la`, `qu’au`).
+    after_first = list(compress(islice(chunks, 1, None), map(pairs.firsts.__contains__, chunks)))
+    if not seconds.isdisjoint(after_first):
+        return True
+    for second in filterfalse(str.isalpha, after_first):
+        if _starts_with_word(second, pairs):
+            return True
+    last = len(chunks) - 1
+    for i in block.word_ends:
+        first = chunks[i]
+        if i < last and _ends_with_word(first, pairs):
+            second = chunks[i + 1]
+            if second in seconds or (not second.isalpha() and _starts_with_word(second, pairs)):
+                return True
+    lowered, longest, initials = block.text, pairs.longest_second + 1, pairs.second_lengths
+    for elided in pairs.elided:
+        i = lowered.find(elided)
+        while i >= 0:
+            i += len(elided)
+            if lowered[i : i + 1] in initials and _starts_with_word(lowered[i : i + longest], pairs):
+                return True
+            i = lowered.find(elided, i)
+    return False
 
-    def alternation(items: frozenset[str]) -> str:
-        return "|".join(regex.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
 
-    # A token never starts just after a letter, and a word token ends before any letter or mark
-    # (an elided one, `l’`, ends on its apostrophe before a letter: then no look-ahead).
-    elided = any(w.endswith(("’", "'")) for w in seconds)
-    end = "" if elided else r"(?![\p{L}\p{M}])"
-    return regex.compile(
-        rf"(?<!\p{{L}})(?:{alternation(firsts)})[ \t\u00a0\u202f\n]*(?:{alternation(seconds)}){end}"
-    )
+def _ends_with_word(chunk: str, pairs: WordPairs) -> bool:
+    """True if the chunk may end on a token of ``pairs.firsts``: no letter runs on before it."""
+    for n in pairs.first_lengths.get(chunk[-1:], ()):
+        if chunk[-n:] in pairs.firsts and not chunk[-n - 1 : -n].isalpha():
+            return True
+    return False
 
 
-def may_hold_pair(text: str, block: Block, pairs: regex.TimedPattern) -> bool:
-    """False only if no word pair of ``pairs`` (see ``word_pairs``) is in the block."""
-    return pairs.search(text[block.start : block.end].lower().replace("'", "’")) is not None
+def _starts_with_word(chunk: str, pairs: WordPairs) -> bool:
+    """True if the chunk may start with a token of ``pairs.seconds``: no letter runs on after it
+    (after an elided one, `l’`, a letter follows)."""
+    for n in pairs.second_lengths.get(chunk[:1], ()):
+        word = chunk[:n]
+        if word in pairs.seconds and (word.endswith("’") or not chunk[n : n + 1].isalpha()):
+            return True
+    return False
+
+
+def pair_chunks(block: BlockWords, pairs: WordPairs) -> list[int]:
+    """The chunks where ``may_hold_pair`` sees a first word that may be followed by a second one.
+
+    Read chunk by chunk: for the few blocks the prefilter keeps.
+    """
+    chunks, firsts, seconds = block.chunks, pairs.firsts, pairs.seconds
+    found = []
+    for k, chunk in enumerate(chunks):
+        if k + 1 < len(chunks) and (
+            chunk in firsts or (not chunk.isalpha() and chunk[-1].isalpha() and _ends_with_word(chunk, pairs))
+        ):
+            second = chunks[k + 1]
+            if second in seconds or (not second.isalpha() and _starts_with_word(second, pairs)):
+                found.append(k)
+                continue
+        for elided in pairs.elided:
+            i = chunk.find(elided)
+            while i >= 0 and not _starts_with_word(chunk[i + len(elided) :], pairs):
+                i = chunk.find(elided, i + 1)
+            if i >= 0:
+                found.append(k)
+                break
+    return found
+
+
+def candidate_windows(
+    text: str, block: Block, chunked: BlockWords, chosen: list[int], lang: str, after: int
+) -> Iterator[tuple[list[Token], list[int]]]:
+    """The tokens around the chosen chunks of a block, with the indices of those in the chunks.
+
+    A window starts at the chunk before a chosen one and ends at white space, where the tokens
+    are those of the whole block (no token holds white space); it holds ``after`` tokens after
+    those of the chosen chunks, unless the block ends first. A rule that reads no further from
+    a token than the token before it and ``after`` tokens on finds what it would in the whole
+    block, tokenising a few words instead of the paragraph.
+    """
+    chunks = chunked.chunks
+    if len(chunked.text) != block.end - block.start:  # the lower case has other offsets
+        toks = tokens(text, block, lang)
+        yield toks, list(range(len(toks)))
+        return
+    starts, ends, offset = [], [], 0
+    for chunk in chunks:
+        offset = chunked.text.find(chunk, offset)
+        starts.append(offset)
+        offset += len(chunk)
+        ends.append(offset)
+    last = len(chunks) - 1
+    groups: list[list[int]] = []  # chosen chunks close enough to share a window
+    for k in chosen:
+        if groups and k <= groups[-1][-1] + after:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for picked in groups:
+        spans = [(block.start + starts[k], block.start + ends[k]) for k in picked]
+        begin, stop = block.start + starts[max(picked[0] - 1, 0)], picked[-1]
+        while True:
+            stop = min(stop + after, last)
+            toks = tokens(text, Block(begin, block.start + ends[stop]), lang)
+            inside = [i for i, t in enumerate(toks) if any(s <= t.start < e for s, e in spans)]
+            if stop == last or not inside or len(toks) - inside[-1] > after:
+                break
+        yield toks, inside
 
 
 class TruncatedPhrase(DocumentRule):
@@ -397,13 +624,15 @@ class TruncatedPhrase(DocumentRule):
     def _open_items(self, doc: Document) -> Iterator[Finding]:
         """A list item or heading that stops on an article was cut (paragraphs: EDT107/EDT108)."""
         articles = words(doc.lang, "articles") & words(doc.lang, "not-sentence-final")
+        endings = tuple(articles)
         for block in doc.blocks:
             if block.kind not in (BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.TABLE_CELL):
                 continue
-            toks = tokens(doc.text, block, doc.lang)
-            if not toks or doc.text[toks[-1].end : block.end].strip():
+            if not lowered(doc.text[block.start : block.end].rstrip()).endswith(endings):
+                continue  # the last token ends the block's text, in lower case too
+            last = last_token(doc.text, block, doc.lang)
+            if last is None or doc.text[last.end : block.end].strip():
                 continue
-            last = toks[-1]
             if not last.is_lower or last.lower not in articles or doc.in_quotation(last.start, last.end):
                 continue
             yield self.finding(
@@ -412,41 +641,45 @@ class TruncatedPhrase(DocumentRule):
 
     def _bad_followers(self, doc: Document) -> Iterator[Finding]:
         lang, text = doc.lang, doc.text
-        checked = words(lang, "articles") if lang == "en" else words(lang, "determiners")
-        determiners = checked - _NOT_DETERMINER_HERE.get(lang, frozenset())
+        pairs = truncated_phrase_pairs(lang)
+        determiners = pairs.firsts
         followers = phrases_by_first_word(lang, "not-after-determiner")
         exceptions = phrases(lang, "truncated-phrase-exceptions")
         prepositions = words(lang, "prepositions")
         particles = words(lang, "name-particles")
-        pairs = word_pairs(determiners, frozenset(followers)) if len(text) >= PREFILTER_MIN_CHARS else None
-        for block in doc.blocks:
-            if pairs is not None and not may_hold_pair(text, block, pairs):
-                continue
-            toks = tokens(text, block, lang)
-            for i in range(len(toks) - 1):
-                t1, t2 = toks[i], toks[i + 1]
-                if t1.lower not in determiners or not t2.is_lower or not joined(text, t1, t2):
-                    continue
-                candidates = followers.get(t2.lower, ())
-                seq = next((s for s in candidates if self._seq_at(text, toks, i + 1, s)), None)
-                if seq is None or matches_at(toks, i, exceptions):
-                    continue
-                after = toks[i + len(seq) + 1] if i + len(seq) + 1 < len(toks) else None
-                if t2.lower in particles and after is not None and after.is_capitalised:
-                    continue  # `les de Gaulle`: a name with its particle
-                start = t1.start
-                lead = t1.text
-                if i > 0 and toks[i - 1].lower in prepositions and joined(text, toks[i - 1], t1):
-                    start, lead = toks[i - 1].start, text[toks[i - 1].start : t1.end]
-                end = toks[i + len(seq)].end
-                if doc.in_quotation(start, end):
-                    continue
-                yield self.finding(
-                    start,
-                    end,
-                    f"Truncated phrase: “{lead}” is followed by “{text[t2.start:end]}”: "
-                    "words seem to be missing.",
-                )
+        # The tokens read after the determiner: a sequence and the word after it, or an exception.
+        longest = max((len(seq) for seqs in followers.values() for seq in seqs), default=0)
+        reach = max(longest + 1, max(map(len, exceptions), default=0) - 1)
+        for k in chunk_candidates(doc).truncated_phrases:
+            block = doc.blocks[k]
+            bw = BlockWords(lowered(text[block.start : block.end]))
+            for toks, chosen in candidate_windows(text, block, bw, pair_chunks(bw, pairs), lang, reach):
+                for i in chosen:
+                    if i >= len(toks) - 1:
+                        continue
+                    t1, t2 = toks[i], toks[i + 1]
+                    if t1.lower not in determiners or not t2.is_lower or not joined(text, t1, t2):
+                        continue
+                    candidates = followers.get(t2.lower, ())
+                    seq = next((s for s in candidates if self._seq_at(text, toks, i + 1, s)), None)
+                    if seq is None or matches_at(toks, i, exceptions):
+                        continue
+                    after = toks[i + len(seq) + 1] if i + len(seq) + 1 < len(toks) else None
+                    if t2.lower in particles and after is not None and after.is_capitalised:
+                        continue  # `les de Gaulle`: a name with its particle
+                    start = t1.start
+                    lead = t1.text
+                    if i > 0 and toks[i - 1].lower in prepositions and joined(text, toks[i - 1], t1):
+                        start, lead = toks[i - 1].start, text[toks[i - 1].start : t1.end]
+                    end = toks[i + len(seq)].end
+                    if doc.in_quotation(start, end):
+                        continue
+                    yield self.finding(
+                        start,
+                        end,
+                        f"Truncated phrase: “{lead}” is followed by “{text[t2.start:end]}”: "
+                        "words seem to be missing.",
+                    )
 
     @staticmethod
     def _seq_at(text: str, toks: Sequence[Token], i: int, seq: tuple[str, ...]) -> bool:
@@ -461,34 +694,37 @@ class TruncatedPhrase(DocumentRule):
         lang, text = doc.lang, doc.text
         final = words(lang, "not-sentence-final")
         exceptions = phrases(lang, "sentence-final-exceptions")
-        pattern = sentence_final(lang) if len(text) >= PREFILTER_MIN_CHARS else _SENTENCE_FINAL
+        pattern = sentence_final(lang) if len(text) >= PREFILTER_MIN_CHARS else _WORD_BEFORE_STOP
         if pattern is None:
             return
-        for block in doc.blocks:
-            if block.kind is BlockKind.HEADING:
+        # One pass over the text for the words of every block but the headings.
+        block: Block | None = None
+        toks: list[Token] = []  # the current block's, tokenised only once it holds a candidate
+        starts: dict[int, int] = {}
+        for m in pattern.finditer(text):
+            word = m.group("word")
+            if word.replace("'", "’") not in final:
                 continue
-            toks: list[Token] | None = None  # tokenised only for a block with a candidate
-            starts: dict[int, int] = {}
-            for m in pattern.finditer(text, block.start, block.end):
-                word = m.group("word")
-                if word.replace("'", "’") not in final:
-                    continue
-                if toks is None:
-                    toks = tokens(text, block, lang)
-                    starts = {t.start: k for k, t in enumerate(toks)}
-                k = starts.get(m.start())
-                if k is None or ends_at(toks, k, exceptions):
-                    continue
-                if doc.in_quotation(m.start(), m.end()):
-                    continue
-                start, shown = m.start(), word
-                if k > 0 and joined(text, toks[k - 1], toks[k]):
-                    start, shown = toks[k - 1].start, text[toks[k - 1].start : m.end()]
-                yield self.finding(
-                    start,
-                    m.end(),
-                    f"Sentence ends on “{shown}”: words seem to be missing (cut during an edit?).",
-                )
+            word_start, word_end = m.span("word")
+            here = doc.block_at(word_start)
+            if here is None or word_end > here.end or here.kind is BlockKind.HEADING:
+                continue
+            if here is not block:
+                block, toks = here, tokens(text, here, lang)
+                starts = {t.start: k for k, t in enumerate(toks)}
+            k = starts.get(word_start)
+            if k is None or ends_at(toks, k, exceptions):
+                continue
+            if doc.in_quotation(word_start, word_end):
+                continue
+            start, shown = word_start, word
+            if k > 0 and joined(text, toks[k - 1], toks[k]):
+                start, shown = toks[k - 1].start, text[toks[k - 1].start : word_end]
+            yield self.finding(
+                start,
+                word_end,
+                f"Sentence ends on “{shown}”: words seem to be missing (cut during an edit?).",
+            )
 
 
 # --------------------------------------------------------------------------- EDT103
@@ -549,10 +785,8 @@ class SentenceFragment(DocumentRule):
         particles = words(lang, "name-particles")
         for _block, sentences in _sentence_blocks(doc):
             for prev, sentence in zip(sentences, sentences[1:]):
-                head = text[prev.start : prev.end].rstrip(_CLOSERS)
-                if not head.endswith(".") or head.endswith(".."):
-                    continue
-                if self._abbreviation_before(head[:-1], abbreviations):
+                # The sentence's opening first: few sentences start in lower case.
+                if text[sentence.start].isupper():
                     continue
                 body = text[sentence.start : sentence.end]
                 lead = len(body) - len(body.lstrip(_OPENERS))
@@ -560,6 +794,11 @@ class SentenceFragment(DocumentRule):
                     continue  # a quotation or a bracketed aside opens here: `(posted 2 a.m.)`
                 start = sentence.start + lead
                 if start >= sentence.end or not text[start].islower():
+                    continue
+                head = text[prev.start : prev.end].rstrip(_CLOSERS)
+                if not head.endswith(".") or head.endswith(".."):
+                    continue
+                if self._abbreviation_before(head[:-1], abbreviations):
                     continue
                 first_word = body[lead:].split(maxsplit=1)[0]
                 if _URLISH.search(first_word) or INNER_CAPITAL.match(first_word):
@@ -676,8 +915,17 @@ class RepeatedWord(DocumentRule):
         text, lang = doc.text, doc.lang
         exceptions = words(lang, "repeated-word-exceptions")
         small = function_words(lang)
-        for block in doc.blocks:
-            for m in _REPEAT.finditer(text, block.start, block.end, overlapped=True):
+        traps, repeats = case_trap_blocks(doc), chunk_candidates(doc).repeats
+        for k, block in enumerate(doc.blocks):
+            if traps and block in traps:
+                found = _REPEAT.finditer(text, block.start, block.end, overlapped=True)
+            elif k in repeats:  # the matches where the chunks say one may start, in order
+                found = (_REPEAT.match(text, block.start + start, block.end) for start in repeats[k])
+            else:
+                continue
+            for m in found:
+                if m is None:
+                    continue
                 a, b = m.group("a"), m.group("b")
                 low = a.lower().replace("'", "’")
                 if low in exceptions:
@@ -699,7 +947,6 @@ class RepeatedWord(DocumentRule):
                     Applicability.SAFE if safe else Applicability.UNSAFE,
                 )
 
-
     @staticmethod
     def _name_follows(text: str, offset: int, end: int) -> bool:
         m = _NEXT_WORD.match(text, offset, end)
@@ -707,5 +954,110 @@ class RepeatedWord(DocumentRule):
 
 
 _NEXT_WORD = regex.lazy(r"[ \t\u00a0\u202f\n]+(\p{L}+)")
+
+
+# Lower-case letters most Latin-script prose is written in: ``repeat_starts`` reads the edges
+# of a chunk with ``str.strip`` before it falls back on a pattern.
+_LATIN_LOWER = "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœ"
+# What may not touch a repeated word (the look-arounds of ``_REPEAT``), besides letters and marks.
+_WORD_GLUE = "’'-‐"
+_LAST_WORD = regex.lazy(r"(?<![\p{L}\p{M}\p{N}’'\-‐])[\p{L}\p{M}]+\Z")
+_FIRST_WORD = regex.lazy(r"[\p{L}\p{M}]++(?![\p{N}’'\-‐])")
+
+
+def repeat_starts(block: BlockWords) -> list[int]:
+    """Where ``_REPEAT`` may match in the block (offsets in it), read from its chunks.
+
+    The first word ends a chunk, the second starts the next, and the two are equal in lower
+    case: ``str.lower`` stands in for the pattern's case-insensitive match in a block without
+    any of the letters ``case_trap_blocks`` finds, and has the block's length.
+    """
+    chunks = block.chunks
+    found: list[tuple[int, int]] = []  # (chunk, length of the word that ends it)
+    for k in compress(count(), map(eq, chunks, islice(chunks, 1, None))):
+        word = chunks[k] if chunks[k].isalpha() else _last_word(chunks[k])
+        if word:
+            found.append((k, len(word)))
+    # A word that is not a whole chunk (`(de`, `de,`): a mixed chunk is on one side at least.
+    for i in block.word_starts:
+        if i > 0:
+            mixed, before = chunks[i], chunks[i - 1]
+            if before.isalpha():
+                if mixed.startswith(before) and _first_word(mixed) == before:
+                    found.append((i - 1, len(before)))
+            elif before[-1].isalpha():
+                word = _last_word(before)
+                if word and word == _first_word(mixed):
+                    found.append((i - 1, len(word)))
+    last = len(chunks) - 1
+    for i in block.word_ends:
+        if i < last:
+            mixed, after = chunks[i], chunks[i + 1]
+            if after.isalpha() and mixed.endswith(after) and _last_word(mixed) == after:
+                found.append((i, len(after)))
+    if not found:
+        return []
+    ends, offset = [], 0  # where each chunk ends, up to the last one wanted
+    for chunk in islice(chunks, max(k for k, _ in found) + 1):
+        offset = block.text.find(chunk, offset) + len(chunk)
+        ends.append(offset)
+    return sorted({ends[k] - length for k, length in found})
+
+
+# `µ`, `ß`, `İ`, `ı`, `ſ` and what is past U+017F, but for general punctuation and currency signs
+# (no letter or mark among them): a negated class, which the engine scans several times faster.
+_MAY_TRAP = regex.lazy(r"[^\x00-\u00b4\u00b6-\u00de\u00e0-\u012f\u0132-\u017e\u2000-\u206f\u20a0-\u20cf]")
+
+
+_TRAP_KINDS = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Cn"})
+
+
+def case_trap_blocks(doc: Document) -> set[Block]:
+    """The blocks holding a letter whose case ``_REPEAT`` reads more loosely than ``str.lower``.
+
+    Such a pair of letters (`ſ` and `s`, `İ` and `i`, Greek and Cyrillic variants) always holds
+    `µ`, `ß`, `İ`, `ı`, `ſ` or a letter past U+017F. In other blocks, two words the pattern
+    reads as one are equal in lower case. Marks (`◌́`) count too: all are past U+017F.
+    """
+    text = doc.text
+    # Unassigned characters count too: the pattern may know a later Unicode than ``unicodedata``.
+    traps = {ch for ch in set(_MAY_TRAP.findall(text)) if ch in "µßİıſ" or unicodedata.category(ch) in _TRAP_KINDS}
+    found: set[Block] = set()
+    for trap in traps:
+        i = text.find(trap)
+        while i >= 0:
+            block = doc.block_at(i)
+            if block is not None:
+                found.add(block)
+            i = text.find(trap, i + 1 if block is None else max(i + 1, block.end))
+    return found
+
+
+def _last_word(chunk: str) -> str:
+    """The letters and marks that end the chunk, if nothing but a word boundary is before them."""
+    rest = chunk.rstrip(_LATIN_LOWER)
+    if not rest:
+        return chunk
+    before = rest[-1]
+    if before in _WORD_GLUE or before.isdigit():
+        return ""
+    if before.isalnum() or unicodedata.category(before)[0] == "M":
+        m = _LAST_WORD.search(chunk)
+        return m.group() if m else ""
+    return chunk[len(rest) :]
+
+
+def _first_word(chunk: str) -> str:
+    """The letters and marks that start the chunk, if nothing but a word boundary is after them."""
+    rest = chunk.lstrip(_LATIN_LOWER)
+    if not rest:
+        return chunk
+    after = rest[0]
+    if after in _WORD_GLUE or after.isdigit():
+        return ""
+    if after.isalnum() or unicodedata.category(after)[0] == "M":
+        m = _FIRST_WORD.match(chunk)
+        return m.group() if m else ""
+    return chunk[: len(chunk) - len(rest)]
 
 RULES = [StrayArticle(), TruncatedPhrase(), SentenceFragment(), RepeatedWord()]

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
-from presslint.checks.editing import INNER_CAPITAL, Token, first_tokens, function_words, tokens, words
+from presslint.checks.editing import INNER_CAPITAL, Token, first_tokens, function_words, last_token, words
 from presslint.diagnostics import Applicability, Severity
 from presslint.formats.prose import Block, BlockKind
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
@@ -31,6 +31,7 @@ MIN_DUPLICATE_WORDS = 6
 MIN_CUT_WORDS = 8
 _WORDS = regex.lazy(r"\p{L}[\p{L}\p{M}’'\-]*|\p{N}+")
 _TERMINAL = ".!?…:;»”“\"’')]}—–-"
+_PUNCTUATION = ".,;:!?…\"'’‘“”«»()[]—–-"
 # AFP-style signatures (`pid/ber/jca`), web addresses, e-mail addresses, hashtags.
 _SIGNATURE = regex.lazy(r"^[\p{Ll}\p{N}-]{2,10}(?:/[\p{Ll}\p{N}-]{1,10})+$")
 _URLISH = regex.lazy(r"(?:www\.|https?://|@|#\w)|\.\p{L}{2,4}/?$")
@@ -38,11 +39,16 @@ _URLISH = regex.lazy(r"(?:www\.|https?://|@|#\w)|\.\p{L}{2,4}/?$")
 
 def normalise(text: str) -> str:
     """Text with runs of white space (including non-breaking spaces) read as one space."""
+    # Most sentences are normal once their non-breaking spaces are plain ones: single spaces
+    # only (every other white space is unprintable), none at either end.
+    flat = text if text.isascii() else text.replace("\u00a0", " ").replace("\u202f", " ")
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat
     return " ".join(text.split())
 
 
 def _snippet(text: str, words: int = 6) -> str:
-    parts = text.split()
+    parts = text.split(maxsplit=words)  # a part more than `words` means more words
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
@@ -59,6 +65,11 @@ _ENOUGH_WORDS = regex.lazy(
 
 def long_enough(text: str) -> bool:
     """``_word_count(text) >= MIN_DUPLICATE_WORDS``, without listing every word of a long sentence."""
+    # Most texts open on enough parts that start with a letter or a digit once punctuation is
+    # stripped: a word at least in each, as words hold no white space.
+    opening = text.split(maxsplit=MIN_DUPLICATE_WORDS)[:MIN_DUPLICATE_WORDS]
+    if len(opening) == MIN_DUPLICATE_WORDS and all(part.lstrip(_PUNCTUATION)[:1].isalnum() for part in opening):
+        return True
     return _ENOUGH_WORDS.match(text) is not None
 
 
@@ -80,18 +91,17 @@ def duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
 
 
 def _find_duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
+    # Every paragraph is remembered, but only a repeat is counted: the word count (a pattern)
+    # is then read for the few texts that repeat, and a short paragraph is never reported.
     seen: dict[str, Block] = {}
     out: list[tuple[Block, Block]] = []
     for block in doc.blocks:
         if block.kind not in _COMPARED:
             continue
         key = normalise(doc.text[block.start : block.end])
-        if not long_enough(key):
-            continue
-        if key in seen:
-            out.append((block, seen[key]))
-        else:
-            seen[key] = block
+        first = seen.setdefault(key, block)
+        if first is not block and long_enough(key):
+            out.append((block, first))
     return out
 
 
@@ -189,20 +199,21 @@ class DuplicatedSentence(DocumentRule):
     )
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
-        text = doc.text
+        text, blocks = doc.text, doc.blocks
         repeated_blocks = {b.start for b, _ in duplicated_paragraphs(doc)}
-        seen: set[str] = set()
+        seen: set[str] = set()  # every sentence: only a repeat has its words counted
+        i = 0  # the block of each sentence, as `doc.block_at` finds it (both lists are in order)
         for sentence in doc.sentences:
-            block = doc.block_at(sentence.start)
-            if block is None or block.kind not in _COMPARED:
+            while i + 1 < len(blocks) and blocks[i + 1].start <= sentence.start:
+                i += 1
+            block = blocks[i]
+            if not block.start <= sentence.start <= block.end or block.kind not in _COMPARED:
                 continue
             key = normalise(text[sentence.start : sentence.end])
-            if not long_enough(key):
-                continue
             if key not in seen:
                 seen.add(key)
                 continue
-            if block.start in repeated_blocks:
+            if block.start in repeated_blocks or not long_enough(key):
                 continue
             yield self.finding(
                 sentence.start,
@@ -269,8 +280,7 @@ def _open_ending(doc: Document, block: Block) -> Token | None:
     text = doc.text[block.start : block.end].rstrip()
     if not text or text[-1] in _TERMINAL or not text[-1].isalpha():
         return None
-    toks = tokens(doc.text, block, doc.lang)
-    return toks[-1] if toks else None
+    return last_token(doc.text, block, doc.lang)
 
 
 class ParagraphCutOff(DocumentRule):
@@ -375,6 +385,8 @@ class ParagraphCutOff(DocumentRule):
         """True if the next paragraph opens in lower case, as the rest of a sentence does."""
         if nxt.kind is not BlockKind.PARAGRAPH:
             return False
+        if not doc.text[nxt.start : nxt.end].lstrip()[:1].islower():
+            return False  # the rest of a sentence opens on a lower-case letter (checked closer below)
         toks = first_tokens(doc.text, nxt, doc.lang, 2)
         if not toks or doc.text[nxt.start : toks[0].start].strip():
             return False  # it opens with a quotation mark, a dash or a number

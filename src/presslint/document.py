@@ -64,7 +64,9 @@ def detect_language(text: str, default: str = "en") -> str:
 # Opening mark -> closing marks that end it.
 _PAIRS: dict[str, str] = {"«": "»", "“": "”", "‹": "›", "„": "“”", "‚": "‘’", "‘": "’"}
 _CLOSERS = {c for cs in _PAIRS.values() for c in cs}
-_MARK = regex.compile('["' + "".join(sorted(set(_PAIRS) | _CLOSERS)) + "]")
+# Every mark but the ’ of an elision (l’avion, don’t): in French most ’ are apostrophes,
+# and the loop below would skip them one by one (see ``_is_apostrophe``).
+_MARK = regex.compile('["' + "".join(sorted((set(_PAIRS) | _CLOSERS) - {"’"})) + "]|(?<!\\p{L})’|’(?!\\p{L})")
 
 
 def _is_apostrophe(text: str, i: int, end: int) -> bool:

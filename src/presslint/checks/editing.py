@@ -363,13 +363,14 @@ def lowered(text: str) -> str:
 
 
 def block_words(doc: Document) -> Iterator[BlockWords]:
-    """The ``BlockWords`` of each block, one at a time: a document's chunks are not all kept."""
+    """The ``BlockWords`` of each block, one at a time: a document's chunks are not all kept.
+
+    Each block is lowered on its own: a lowered copy of a large document would
+    double its memory for the length of the pass.
+    """
     text = doc.text
-    whole = lowered(text)
-    if len(whole) != len(text):  # `İ` is two characters in lower case: lower each block
-        whole = ""
     for b in doc.blocks:
-        yield BlockWords(whole[b.start : b.end] if whole else lowered(text[b.start : b.end]))
+        yield BlockWords(lowered(text[b.start : b.end]))
 
 
 class ChunkCandidates:

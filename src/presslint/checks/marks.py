@@ -10,9 +10,8 @@ helpers, so that the rules stay small. It holds no rules itself.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -104,37 +103,76 @@ def _web_pattern() -> regex.Pattern[str]:
 
 
 @cache
-def _sign_pattern() -> regex.Pattern[str]:
-    """What every web-like token holds: `@`, `#`, `://`, `www.`, or a dot before a domain or file ending.
-
-    A word that merely ends a sentence (`Bamako.`) or a time (`16:30`) holds
-    none, so the full pattern runs on few stretches of a text, and most short
-    texts never compile it.
-    """
+def _endings() -> frozenset[str]:
+    """Domain and file endings as the full pattern accepts them: in lower case or in capitals."""
     endings = tlds() | file_extensions()
-    firsts = "".join(sorted({e[0] for e in endings} | {e[0].upper() for e in endings}))
-    return regex.compile(rf"[@\#]|://|www\.|\.[{regex.escape(firsts)}]")
+    return endings | {e.upper() for e in endings}
+
+
+@cache
+def _dotted_ending() -> regex.Pattern[str]:
+    """A dot before a word short enough to be a domain or file ending (the word in group 1)."""
+    longest = max(map(len, _endings()))
+    return regex.compile(rf"\.(?=([\p{{L}}\p{{N}}]{{1,{longest}}})(?![\p{{L}}\p{{N}}\-]))")
+
+
+_LITERAL_SIGNS = ("@", "#", "://", "www.")
+
+
+def _sign_positions(text: str) -> list[int]:
+    """Ascending offsets of what every web-like token holds: `@`, `#`, `://`, `www.`, or a domain or file ending.
+
+    The ending must be a whole word after a dot (`.fr`, `.pdf`, not the `.m`
+    of `p.m.` nor the `.S` of `U.S.`), as the full pattern requires, so the
+    full pattern runs on few stretches of a text, and most short texts never
+    compile it. The literal signs are found with `str.find` (few texts hold
+    many), which is several times faster than a pattern with several first
+    characters.
+    """
+    found: list[int] = []
+    for sign in _LITERAL_SIGNS:
+        i = text.find(sign)
+        while i >= 0:
+            found.append(i)
+            i = text.find(sign, i + 1)
+    if "." in text:
+        endings = _endings()
+        found.extend(m.start() for m in _dotted_ending().finditer(text) if m.group(1) in endings)
+    found.sort()
+    return found
 
 
 _RUN_BEFORE = regex.lazy(r"\S*", regex.REVERSE)
 _RUN_AFTER = regex.lazy(r"\S*")
+_NEAR = 200  # runs of non-space are looked for this far first, a window too short to need a time budget
+
+
+def _run_around(text: str, i: int) -> tuple[int, int]:
+    """The run of non-space around ``i``, looked for in a short window unless it fills the window."""
+    lo = max(0, i - _NEAR)
+    start = _RUN_BEFORE.match(text, lo, i).start()  # type: ignore[union-attr]
+    if start == lo and lo:
+        start = _RUN_BEFORE.match(text, 0, i).start()  # type: ignore[union-attr]
+    hi = i + _NEAR
+    end = _RUN_AFTER.match(text, i, hi).end()  # type: ignore[union-attr]
+    if end == hi:
+        end = _RUN_AFTER.match(text, i).end()  # type: ignore[union-attr]
+    return start, end
 
 
 def web_spans(text: str) -> list[Span]:
     """Spans of URLs, e-mail addresses, domain and file names, handles and hashtags.
 
     The full pattern runs only on the runs of non-space that hold a sign of one
-    (see ``_sign_pattern``). A trailing full stop, comma or closing bracket
+    (see ``_sign_positions``). A trailing full stop, comma or closing bracket
     belongs to the sentence, not to the URL.
     """
     spans: list[Span] = []
     run_end = -1
-    for sign in _sign_pattern().finditer(text):
-        i = sign.start()
+    for i in _sign_positions(text):
         if i < run_end:
             continue  # a second sign in a run already scanned
-        run_start = _RUN_BEFORE.match(text, 0, i).start()  # type: ignore[union-attr]
-        run_end = _RUN_AFTER.match(text, i).end()  # type: ignore[union-attr]
+        run_start, run_end = _run_around(text, i)
         for m in _web_pattern().finditer(text, run_start, run_end):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?)]»”'’\"":
@@ -161,15 +199,47 @@ class SpanSet:
         return None
 
 
-_WEB_CACHE: WeakKeyDictionary[Document, SpanSet] = WeakKeyDictionary()
-
-
 def web_span_set(doc: Document) -> SpanSet:
     """The web-like spans of a document, computed once per document for all the rules."""
-    found = _WEB_CACHE.get(doc)
-    if found is None:
-        found = _WEB_CACHE[doc] = SpanSet(web_spans(doc.text))
+    return doc.shared("marks.web", lambda d: SpanSet(web_spans(d.text)))
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Ascending offsets of every occurrence of any of ``chars`` in ``text``.
+
+    One `str.find` scan per character: for marks that are rare in prose
+    (quotation marks, brackets) several times faster than a pattern with a
+    character class, which the ``regex`` package tries at every offset.
+    """
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
     return found
+
+
+def char_test(char_class: str) -> Callable[[str], bool]:
+    """A test of one character against a ``regex`` character class (``\\p{L}``), cached per character.
+
+    Rules that find their marks with ``char_positions`` read the neighbours
+    this way: a text holds a few hundred distinct characters, and a cache hit
+    costs a fraction of a pattern call.
+    """
+    pattern = regex.lazy(char_class)
+
+    @cache
+    def test(ch: str) -> bool:
+        return pattern.fullmatch(ch) is not None
+
+    return test
+
+
+is_letter = char_test(r"\p{L}")
+is_letter_or_digit = char_test(r"[\p{L}\p{N}]")
+is_non_space = char_test(r"\S")
 
 
 def by_block(blocks: Sequence[Block], positions: Iterable[int]) -> list[tuple[int, list[int]]]:
@@ -210,12 +280,9 @@ _TOKEN = regex.lazy(r"\p{L}+(?:['’]\p{L}+)?")
 
 def text_language(text: str) -> str | None:
     """``fr`` or ``en`` when the function words of a short text clearly say so, else None."""
-    english, french = _FUNCTION_WORDS["en"], _FUNCTION_WORDS["fr"]
-    en = fr = 0
-    for token in _TOKEN.findall(text):
-        word = token.lower()
-        en += word in english
-        fr += word in french
+    words = list(map(str.lower, _TOKEN.findall(text)))
+    en = sum(map(_FUNCTION_WORDS["en"].__contains__, words))
+    fr = sum(map(_FUNCTION_WORDS["fr"].__contains__, words))
     if en > fr and en >= 1:
         return "en"
     if fr > en and fr >= 1:
@@ -223,27 +290,46 @@ def text_language(text: str) -> str | None:
     return None
 
 
-def foreign_quotation_spans(doc: Document) -> SpanSet:
+class ForeignQuotations:
     """Quotations written in the other language (English in French copy, French in English copy).
+
+    Each quotation's language is read when a rule first asks about a position
+    inside it: the rules ask only about a few marks, and most quotations hold
+    none of them.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self._text = doc.text
+        self._other = "en" if doc.lang == "fr" else "fr"
+        self._quotations = doc.quotations
+        self._starts = [q.start for q in self._quotations]
+        self._foreign: dict[int, bool] = {}  # quotation index -> written in the other language
+
+    def covers(self, pos: int) -> bool:
+        """True if ``pos`` lies in a quotation written in the other language."""
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0 or pos >= self._quotations[i].end:
+            return False
+        foreign = self._foreign.get(i)
+        if foreign is None:
+            q = self._quotations[i]
+            foreign = self._foreign[i] = text_language(self._text[q.start : q.end]) == self._other
+        return foreign
+
+
+def foreign_quotation_spans(doc: Document) -> ForeignQuotations:
+    """The quotations of ``doc`` written in the other language, shared by the rules.
 
     Spacing conventions follow the language of the words, so a French rule must
     not require a space before the `!` of an English quotation, and the reverse.
-    Computed once per document for all the rules.
     """
-    found = _FOREIGN_CACHE.get(doc)
-    if found is None:
-        other = "en" if doc.lang == "fr" else "fr"
-        spans = [q for q in doc.quotations if text_language(doc.text[q.start : q.end]) == other]
-        found = _FOREIGN_CACHE[doc] = SpanSet(spans)
-    return found
-
-
-_FOREIGN_CACHE: WeakKeyDictionary[Document, SpanSet] = WeakKeyDictionary()
+    return doc.shared("marks.foreign-quotations", ForeignQuotations)
 
 
 def is_guillemet_quotation(doc: Document, pos: int) -> bool:
     """True if ``pos`` lies in a quotation opened by a French guillemet."""
-    i = bisect_right([q.start for q in doc.quotations], pos) - 1
+    starts = doc.shared("marks.quotation-starts", lambda d: [q.start for q in d.quotations])
+    i = bisect_right(starts, pos) - 1
     if i >= 0 and pos < doc.quotations[i].end:
         return doc.text[doc.quotations[i].start] in "«‹"
     return False
@@ -260,15 +346,21 @@ __all__ = [
     "NNBSP",
     "PLAIN_SPACES",
     "SPACE_KINDS",
+    "ForeignQuotations",
     "SpanSet",
     "abbreviations",
     "brands_with_marks",
     "by_block",
+    "char_positions",
+    "char_test",
     "ends_with_brand",
     "file_extensions",
     "foreign_quotation_spans",
     "is_abbreviation_dot",
     "is_guillemet_quotation",
+    "is_letter",
+    "is_letter_or_digit",
+    "is_non_space",
     "paragraph_end",
     "text_language",
     "tlds",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -34,6 +33,7 @@ _NONPROSE = regex.lazy(
 _SIGNS = ("://", "www.", "@")
 _SPACE_BEFORE = regex.lazy(r"\s", regex.REVERSE)
 _SPACE_AFTER = regex.lazy(r"\s")
+_NEAR = 200  # the space ending a run is looked for this far first, a window too short to need a time budget
 
 
 def _sign_positions(text: str) -> list[int]:
@@ -53,8 +53,9 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
     for i in _sign_positions(text):
         if i < run_end:
             continue  # a second sign in a run already scanned
-        before = _SPACE_BEFORE.search(text, 0, i)
-        after = _SPACE_AFTER.search(text, i)
+        lo = max(0, i - _NEAR)
+        before = _SPACE_BEFORE.search(text, lo, i) or (_SPACE_BEFORE.search(text, 0, lo) if lo else None)
+        after = _SPACE_AFTER.search(text, i, i + _NEAR) or _SPACE_AFTER.search(text, i + _NEAR)
         run_start = before.end() if before else 0
         run_end = after.start() if after else len(text)
         spans.extend(m.span() for m in _NONPROSE.finditer(text, run_start, run_end))
@@ -75,13 +76,6 @@ class NonProse:
         return i >= 0 and self.spans[i][1] > start
 
 
-_CACHE: WeakKeyDictionary[Document, NonProse] = WeakKeyDictionary()
-
-
 def nonprose(doc: Document) -> NonProse:
     """The addresses of ``doc``, computed once per document and shared by the rules."""
-    found = _CACHE.get(doc)
-    if found is None:
-        found = NonProse(doc.text)
-        _CACHE[doc] = found
-    return found
+    return doc.shared("nonprose.addresses", lambda d: NonProse(d.text))

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
-from presslint.checks.marks import HSPACE, SpanSet, by_block, ends_with_brand, is_abbreviation_dot, web_span_set
+from presslint.checks.marks import (
+    HSPACE,
+    SpanSet,
+    by_block,
+    char_positions,
+    ends_with_brand,
+    is_abbreviation_dot,
+    web_span_set,
+)
 from presslint.config import Settings
 from presslint.diagnostics import Applicability, Severity
 from presslint.document import Document, is_continuation_mark
@@ -26,7 +33,9 @@ SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 
 # --------------------------------------------------------------------------- PUN102
 
-_RUN = regex.lazy(r"(?<=[\p{L}\p{N}»”)\]'’\"%][ \u00a0\u202f]?)[.,;:!?]{2,}(?![/\\\p{N}])")
+# The run starts with the one range `!` to `?`, which the search skips to much faster than to a set of
+# marks; the lookbehind then checks that it is a mark and reads what comes before it.
+_RUN = regex.lazy(r"[!-?](?<=[\p{L}\p{N}»”)\]'’\"%][ \u00a0\u202f]?[.,;:!?])[.,;:!?]+(?![/\\\p{N}])")
 _STRENGTH = ":;,"  # when two of these clash, keep the stronger (first in this string)
 
 
@@ -222,7 +231,7 @@ def _straight_role(text: str, i: int, block: Block) -> bool | None:
     return opens
 
 
-_QUOTE_CHAR = regex.lazy("[«»‹›“”\"]")
+_QUOTE_CHARS = "«»‹›“”\""
 _FAMILY_OF = {"«": "guillemet", "»": "guillemet", "‹": "chevron", "›": "chevron", "“": "double", "”": "double",
               '"': "double"}
 
@@ -265,11 +274,9 @@ def _pair_paragraph(text: str, block: Block, marks: list[_Mark], family: str, op
         else:
             para.closes.append(mark)
     para.opens = stack
-    lead = _LEAD.match(text, block.start, block.end)
-    first = lead.end() if lead else block.start
-    for mark in marks:
-        if mark.pos == first and mark.opens:
-            para.first_open = mark
+    # Marks are never part of the lead, so only the first mark can open the paragraph.
+    if marks and marks[0].opens and _LEAD.fullmatch(text, block.start, marks[0].pos):
+        para.first_open = marks[0]
     if family == "guillemet" and not any(m.opens for m in marks) and len(para.closes) >= 2:
         if all(_spaced(text, c.pos) for c in para.closes):
             para.closes = []  # `Accueil » Monde » Afrique`: a breadcrumb, not quotations
@@ -281,7 +288,6 @@ def _spaced(text: str, pos: int) -> bool:
 
 
 _Balance = tuple[list[_Mark], list[tuple[_Mark, _Mark]]]
-_BALANCE_CACHE: WeakKeyDictionary[Document, dict[str, _Balance]] = WeakKeyDictionary()
 
 
 def quotation_balance(doc: Document, family: str) -> _Balance:
@@ -293,13 +299,15 @@ def quotation_balance(doc: Document, family: str) -> _Balance:
     family may lie in between. Computed for every family in one search of the
     text, once per document: PUN104 and PUN106 both need the double quotes.
     """
-    found = _BALANCE_CACHE.get(doc)
-    if found is None:
-        positions: dict[str, list[int]] = {"guillemet": [], "chevron": [], "double": []}
-        for m in _QUOTE_CHAR.finditer(doc.text):
-            positions[_FAMILY_OF[m.group()]].append(m.start())
-        found = _BALANCE_CACHE[doc] = {name: _balance(doc, name, marks) for name, marks in positions.items()}
-    return found[family]
+    return doc.shared("punctuation.quotation-balance", _balances)[family]
+
+
+def _balances(doc: Document) -> dict[str, _Balance]:
+    text = doc.text
+    positions: dict[str, list[int]] = {"guillemet": [], "chevron": [], "double": []}
+    for i in char_positions(text, _QUOTE_CHARS):
+        positions[_FAMILY_OF[text[i]]].append(i)
+    return {name: _balance(doc, name, marks) for name, marks in positions.items()}
 
 
 def _balance(doc: Document, family: str, positions: list[int]) -> _Balance:
@@ -426,9 +434,9 @@ def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
         for i in found:
             if text[i + 1 : i + 2].isdigit():
                 continue
-            if "’" in text[i + 1 : block.end]:
+            if text.find("’", i + 1, block.end) >= 0:
                 continue
-            if bi + 1 < len(blocks) and "’" in text[blocks[bi + 1].start : blocks[bi + 1].end]:
+            if bi + 1 < len(blocks) and text.find("’", blocks[bi + 1].start, blocks[bi + 1].end) >= 0:
                 continue
             yield _Mark(i, "‘", True)
 
@@ -437,8 +445,13 @@ def _lonely_single_quotes(doc: Document) -> Iterator[_Mark]:
 
 
 _LIST_MARKER = regex.lazy(r"(?:^|(?<=[\s(«“\"—–:;,]))(?:\d{1,3}|\p{L}|[ivxIVX]{1,4})$", regex.MULTILINE)
-_BRACKETS = regex.lazy(r"[()\[\]]")
 _EMOTICON = regex.lazy(r"[:;=][\-^o']?[()\[\]]")
+
+
+def _ends_emoticon(text: str, i: int) -> bool:
+    """True if the bracket at ``i`` ends an emoticon: `:)`, `;-(`, `=]`."""
+    m = _EMOTICON.search(text, max(0, i - 2), i + 1)
+    return m is not None and m.end() == i + 1
 
 
 class UnbalancedBrackets(DocumentRule):
@@ -469,17 +482,13 @@ class UnbalancedBrackets(DocumentRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         text = doc.text
         web = web_span_set(doc)
-        skip: set[int] = set()
-        for m in _EMOTICON.finditer(text):
-            skip.update(range(m.start(), m.end()))
-        brackets = (m.start() for m in _BRACKETS.finditer(text))
-        for index, found in by_block(doc.blocks, brackets):
+        for index, found in by_block(doc.blocks, char_positions(text, "()[]")):
             block = doc.blocks[index]
             for opener, closer in (("(", ")"), ("[", "]")):
                 stack: list[int] = []
                 for i in found:
                     ch = text[i]
-                    if (ch != opener and ch != closer) or i in skip or web.covers(i):
+                    if (ch != opener and ch != closer) or _ends_emoticon(text, i) or web.covers(i):
                         continue
                     if ch == opener:
                         stack.append(i)

@@ -93,8 +93,9 @@ _CONTINUATION = (
 )
 # The lead byte comes first as one class, its range then checked looking back: a pattern that
 # opens with a single class is searched for quickly, an alternation is tried at every character.
+# The lookahead first drops the lead bytes no continuation follows: French accented letters.
 _SUSPECT = regex.lazy(
-    f"[\u00c2-\u00f4](?:(?<=[\u00c2-\u00df]){_CONTINUATION}|(?<=[\u00e0-\u00ef]){_CONTINUATION}{{2}}"
+    f"[\u00c2-\u00f4](?={_CONTINUATION}|[ ])(?:(?<=[\u00c2-\u00df]){_CONTINUATION}|(?<=[\u00e0-\u00ef]){_CONTINUATION}{{2}}"
     f"|(?<=[\u00f0-\u00f4]){_CONTINUATION}{{3}}|(?<=\u00e2)\u20ac|(?<=\u00c3)[ ])"
 )
 # Beyond this many suspect stretches a paragraph is repaired, and reported, as a whole.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
 from presslint import lexicons
+from presslint.checks.marks import char_positions, is_non_space
 from presslint.diagnostics import Applicability, Severity
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
@@ -126,11 +127,8 @@ class RepeatedSpaces(DocumentRule):
             return
         text = doc.text
         double_gaps_are_style: bool | None = None  # read from the sentences only if a gap needs it
-        for m in regex.finditer(r"[ \u00a0\u202f][ \u00a0\u202f]+", text):
-            start, end = m.span()
-            run = m.group()
-            if " " not in run:
-                continue
+        for start, end in _space_runs(text):
+            run = text[start:end]
             if start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] in "\n\t":
                 continue  # indentation, or trailing white space (TYP202)
             if text[end] in _PUNCT_AFTER or text[start - 1] in _PUNCT_BEFORE:
@@ -163,6 +161,32 @@ class RepeatedSpaces(DocumentRule):
             elif gap == " ":
                 single += 1
         return double > 0 and double >= single
+
+
+_RUN_SPACES = " \u00a0\u202f"
+# Two spaces side by side, one of them plain: every run of spaces TYP201 looks at holds one.
+_PAIRS_WITH_PLAIN = ("  ", " \u00a0", "\u00a0 ", " \u202f", "\u202f ")
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of two or more spaces (plain, no-break, narrow no-break) that hold a plain space, in order.
+
+    Their pairs of spaces are found with `str.find`, much faster than a pattern
+    tried at every character, and each run is the stretch of spaces around a pair.
+    """
+    runs: set[tuple[int, int]] = set()
+    size = len(text)
+    for pair in _PAIRS_WITH_PLAIN:
+        i = text.find(pair)
+        while i >= 0:
+            start, end = i, i + 2
+            while start > 0 and text[start - 1] in _RUN_SPACES:
+                start -= 1
+            while end < size and text[end] in _RUN_SPACES:
+                end += 1
+            runs.add((start, end))
+            i = text.find(pair, end)
+    return sorted(runs)
 
 
 _TRAILING = " \t\u00a0\u202f\u3000"
@@ -342,12 +366,12 @@ class NbspBetweenWords(DocumentRule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         text = doc.text
-        for m in regex.finditer(r"(?<=\S)[\u00a0\u202f](?=\S)", text):
-            i = m.start()
+        for i in char_positions(text, NBSP_CHARS):
+            if i == 0 or i + 1 == len(text) or not (is_non_space(text[i - 1]) and is_non_space(text[i + 1])):
+                continue
             if keeps_together(_token_before(text, i), _token_after(text, i + 1), "en"):
                 continue
             yield self.finding(i, i + 1, "Non-breaking space between two ordinary words: use a plain space.",
                                ((i, i + 1, " "),))
-
 
 RULES = [RepeatedSpaces(), TrailingWhitespace(), ControlCharacter(), NbspBetweenWords()]

@@ -233,7 +233,7 @@ def segment_sentences(text: str, block: Block, lang: str) -> list[Span]:
             word = _last_token(text, start, term_start).lstrip("(«“\"'[")
             if word in abbreviations and not (nxt.isupper() and word in final_abbreviations):
                 continue
-            if _INITIAL.match(word):
+            if len(word) <= 4 and _INITIAL.match(word):  # an initial is at most `J.-P`
                 continue
             if word[:1].isdigit() and nxt.isdigit():
                 continue

@@ -49,7 +49,7 @@ def _arm(string: Any, args: tuple[Any, ...], kw: dict[str, Any]) -> None:
     """Set ``timeout`` in ``kw`` unless the caller did or the searched window is short."""
     if "timeout" in kw:
         return
-    size = len(string) if isinstance(string, str | bytes) else 0
+    size = len(string) if isinstance(string, (str, bytes)) else 0  # noqa: UP038 (a tuple is faster per call)
     if size <= UNTIMED_CHARS:
         return
     if args or kw:  # pos and endpos narrow the window

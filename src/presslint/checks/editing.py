@@ -17,7 +17,6 @@ from functools import cache
 from itertools import compress, count, filterfalse, islice
 from operator import eq
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -388,23 +387,22 @@ class ChunkCandidates:
         self.repeats: dict[int, list[int]] = {}  # where `_REPEAT` may match, as offsets in the block
 
 
-_CANDIDATES: WeakKeyDictionary[Document, ChunkCandidates] = WeakKeyDictionary()
-
-
 def chunk_candidates(doc: Document) -> ChunkCandidates:
     """The ``ChunkCandidates`` of a document, computed once."""
-    found = _CANDIDATES.get(doc)
-    if found is None:
-        stray, truncated = stray_article_pairs(doc.lang), truncated_phrase_pairs(doc.lang)
-        found = _CANDIDATES[doc] = ChunkCandidates()
-        for k, block in enumerate(block_words(doc)):
-            if may_hold_pair(block, stray):
-                found.stray_articles.append(k)
-            if may_hold_pair(block, truncated):
-                found.truncated_phrases.append(k)
-            starts = repeat_starts(block)
-            if starts:
-                found.repeats[k] = starts
+    return doc.shared("editing.chunk_candidates", _chunk_candidates)
+
+
+def _chunk_candidates(doc: Document) -> ChunkCandidates:
+    stray, truncated = stray_article_pairs(doc.lang), truncated_phrase_pairs(doc.lang)
+    found = ChunkCandidates()
+    for k, block in enumerate(block_words(doc)):
+        if may_hold_pair(block, stray):
+            found.stray_articles.append(k)
+        if may_hold_pair(block, truncated):
+            found.truncated_phrases.append(k)
+        starts = repeat_starts(block)
+        if starts:
+            found.repeats[k] = starts
     return found
 
 

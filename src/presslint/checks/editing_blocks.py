@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -76,30 +75,29 @@ def long_enough(text: str) -> bool:
 _COMPARED = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
-_DUPLICATES: WeakKeyDictionary[Document, list[tuple[Block, Block]]] = WeakKeyDictionary()
-
-
 def duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
     """(repeat, first occurrence) for each paragraph that repeats an earlier one word for word.
 
     Computed once per document: EDT105 and EDT106 both need it.
     """
-    found = _DUPLICATES.get(doc)
-    if found is None:
-        found = _DUPLICATES[doc] = _find_duplicated_paragraphs(doc)
-    return found
+    return doc.shared("editing.duplicated_paragraphs", _find_duplicated_paragraphs)
 
 
 def _find_duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
     # Every paragraph is remembered, but only a repeat is counted: the word count (a pattern)
     # is then read for the few texts that repeat, and a short paragraph is never reported.
-    seen: dict[str, Block] = {}
+    # Paragraphs are remembered by the hash of their text, not the text (a copy of the whole
+    # document); a repeat is confirmed against the text of the first one.
+    seen: dict[int, Block] = {}
+    by_text: dict[str, Block] = {}  # texts whose hash an earlier, different text took
     out: list[tuple[Block, Block]] = []
     for block in doc.blocks:
         if block.kind not in _COMPARED:
             continue
         key = normalise(doc.text[block.start : block.end])
-        first = seen.setdefault(key, block)
+        first = seen.setdefault(hash(key), block)
+        if first is not block and normalise(doc.text[first.start : first.end]) != key:
+            first = by_text.setdefault(key, block)
         if first is not block and long_enough(key):
             out.append((block, first))
     return out

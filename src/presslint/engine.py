@@ -50,7 +50,14 @@ def _severity_for(rule: Rule, code: str, overrides: dict[str, Severity]) -> Seve
     return rule.meta.severity
 
 
-def to_diagnostic(doc: Document, rule: Rule, finding: Finding, severity: Severity) -> Diagnostic:
+def to_diagnostic(
+    doc: Document, rule: Rule, finding: Finding, severity: Severity, messages: dict[str, str] | None = None
+) -> Diagnostic:
+    """The Diagnostic of a finding: source offsets, lines and columns, and the fix mapped to the source.
+
+    ``messages`` (one per document) makes equal messages one string: a rule that
+    flags the same thing many times builds the same message each time.
+    """
     start, end = doc.source_span(finding.start, finding.end)
     line, column, end_line, end_column = doc.line_cols(start, end)
     fix = None
@@ -63,21 +70,22 @@ def to_diagnostic(doc: Document, rule: Rule, finding: Finding, severity: Severit
                 break
             edits.append(Edit(span[0], span[1], replacement))
         if edits:
-            fix = Fix(tuple(sorted(edits)), finding.applicability)
+            fix = Fix(tuple(sorted(edits)) if len(edits) > 1 else (edits[0],), finding.applicability)
+    message = finding.message if messages is None else messages.setdefault(finding.message, finding.message)
     return Diagnostic(
-        path=doc.path,
-        code=finding.code or rule.meta.code,
-        rule=finding.rule or rule.meta.name,
-        severity=severity,
-        message=finding.message,
-        offset=start,
-        end_offset=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        fix=fix,
-        extra=dict(finding.extra),
+        doc.path,
+        finding.code or rule.meta.code,
+        finding.rule or rule.meta.name,
+        severity,
+        message,
+        start,
+        end,
+        line,
+        column,
+        end_line,
+        end_column,
+        fix,
+        dict(finding.extra),
     )
 
 
@@ -90,6 +98,7 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
     result = CheckResult()
     overrides = _severity_overrides(settings)
     diagnostics: list[Diagnostic] = []
+    messages: dict[str, str] = {}
     for rule in rules:
         if not rule.meta.applies_to(doc.lang):
             continue
@@ -112,7 +121,7 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
             continue
         for finding in findings:
             severity = default_severity or _severity_for(rule, finding.code or rule.meta.code, overrides)
-            diagnostics.append(to_diagnostic(doc, rule, finding, severity))
+            diagnostics.append(to_diagnostic(doc, rule, finding, severity, messages))
     diagnostics = _drop_yielding(diagnostics)
     diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
     diagnostics.sort(key=_REPORT_ORDER)

@@ -7,8 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import make_doc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presslint import registry
+from presslint.config import Settings
 from presslint.registry import Registry, UnknownRuleError, builtin_rules_dir, load_registry
 from presslint.rulefiles import RuleFileError, load_rule_file, load_rule_folder
 
@@ -143,3 +147,48 @@ def test_registry_rejects_a_name_taken_twice() -> None:
     rule = reg.by_code["PUN101"]
     with pytest.raises(RuleFileError):
         Registry([rule, rule])
+
+
+def test_requires_skips_texts_without_the_literals(tmp_path: Path) -> None:
+    path = tmp_path / "HSE201-tab.toml"
+    path.write_text(
+        'code = "HSE201"\nname = "tab"\nmessage = "tab"\npattern = \'\'\'\\t\'\'\'\nrequires = ["\\t"]\n',
+        encoding="utf-8",
+    )
+    rule = load_rule_file(path)
+    assert rule.requires == ("\t",)
+    assert [(f.start, f.end) for f in rule.check(make_doc("a\tb", "en"), Settings())] == [(1, 2)]
+    assert list(rule.check(make_doc("a b", "en"), Settings())) == []
+
+
+@pytest.mark.parametrize("requires", ['"\\t"', "[1]", '[""]'])
+def test_requires_must_be_a_list_of_strings(tmp_path: Path, requires: str) -> None:
+    path = tmp_path / "HSE202-bad.toml"
+    path.write_text(f'code = "HSE202"\nname = "bad"\nmessage = "m"\npattern = "x"\nrequires = {requires}\n',
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError, match="`requires` must be a list of non-empty strings"):
+        load_rule_file(path)
+
+
+def test_builtin_rules_compile_on_first_use_and_users_at_once(tmp_path: Path) -> None:
+    builtin = load_rule_folder(builtin_rules_dir(), compile_now=False)
+    assert all("pattern" not in vars(rule) for rule in builtin)  # nothing compiled by loading
+    assert all(rule.pattern.pattern for rule in builtin)
+    broken = tmp_path / "HSE203-broken.toml"
+    broken.write_text('code = "HSE203"\nname = "broken"\nmessage = "m"\npattern = "(unclosed"\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="does not compile"):
+        load_rule_folder(tmp_path)
+
+
+_NEAR_MISSES = st.text(alphabet=st.sampled_from(
+    list("aZ é.,;:\t\n\u00a0") + ["\u200b", "\u200c", "\u200d", "\u200e", "\u202a", "\u2066", "\ufeff", "\u180e",
+                                   "\ufffd", "א", "😀", "\ufe0f"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_MISSES)
+def test_builtin_requires_never_hide_a_match(text: str) -> None:
+    """A built-in rule's pattern matches only texts that hold one of its `requires` strings."""
+    for rule in load_rule_folder(builtin_rules_dir(), compile_now=False):
+        if rule.requires and rule.pattern.search(text):
+            assert any(literal in text for literal in rule.requires), (rule.meta.code, text)

@@ -182,7 +182,7 @@ def _entry_point_rules() -> list[Rule]:
 def load_registry(rule_folders: tuple[str, ...] = ()) -> Registry:
     """Every rule: built-in, plugins, and the given extra rule folders (absolute paths)."""
     registry = Registry(_builtin_python_rules())
-    for rule in load_rule_folder(builtin_rules_dir()):
+    for rule in load_rule_folder(builtin_rules_dir(), compile_now=False):  # compiled by the test suite
         registry.add(rule)
     for rule in _entry_point_rules():
         registry.add(rule)

@@ -4,12 +4,21 @@ A rule file names its code, name, message, languages, a ``regex`` pattern and
 optionally a replacement with its applicability, plus the examples that are
 its tests. Anything wrong with a file (invalid TOML, an unknown key, a pattern
 that does not compile) is a RuleFileError naming the file and the problem.
+
+``requires`` lists strings of which a text must hold one for the pattern to be
+tried at all (`["\t"]` for a rule about tabs): a search for a few literal
+strings is far cheaper than a pattern, and a rule whose pattern is never tried
+is never compiled. The patterns of the built-in rules, which the test suite
+compiles, are compiled on first use; a user's are compiled on loading, so that
+a mistake is reported at once.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,15 +32,18 @@ if TYPE_CHECKING:
     from presslint.config import Settings
     from presslint.document import Document
 
-CODE_SHAPE = regex.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-NAME_SHAPE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# Shapes of the file's own fields: plain ASCII, so the standard library's `re` (already loaded) does.
+CODE_SHAPE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_SHAPE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_GROUP_REFERENCE = re.compile(r"\\g<([^>]*)>|\\(\d+)")
 SCOPES = ("anywhere", "outside-quotations")
 
 _KEYS = {
     "code", "name", "summary", "description", "message", "languages", "severity", "default",
-    "pattern", "ignore-case", "replacement", "fix", "scope", "bad", "good",
+    "pattern", "ignore-case", "replacement", "fix", "scope", "requires", "bad", "good",
 }
-_PLACEHOLDER = regex.compile(r"\{(match|\d+|[A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{(match|\d+|[A-Za-z_][A-Za-z0-9_]*)\}")
+_FLAGS = regex.VERSION1 | regex.MULTILINE
 
 
 class RuleFileError(Exception):
@@ -41,15 +53,27 @@ class RuleFileError(Exception):
 class PatternRule:
     """A rule compiled from a TOML file: every match of its pattern is a finding."""
 
-    def __init__(self, meta: RuleMeta, pattern: regex.Pattern[str], message: str,
-                 replacement: str | None, scope: str) -> None:
+    def __init__(self, meta: RuleMeta, pattern: regex.Pattern[str] | tuple[str, int], message: str,
+                 replacement: str | None, scope: str, requires: tuple[str, ...] = ()) -> None:
+        """``pattern`` is compiled, or (source, flags) to compile on first use."""
         self.meta = meta
-        self.pattern = pattern
+        if isinstance(pattern, tuple):
+            self._source = pattern
+        else:
+            self.pattern = pattern
         self.message = message
         self.replacement = replacement
         self.scope = scope
+        self.requires = requires
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        source, flags = self._source
+        return regex.compile(source, flags)
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
+        if self.requires and not any(literal in doc.text for literal in self.requires):
+            return
         applicability = self.meta.fixable or Applicability.SAFE
         # Over its time budget the pattern raises TimeoutError: the engine reports ENG001.
         for m in self.pattern.finditer(doc.text, timeout=budget_for(doc.text)):
@@ -73,7 +97,7 @@ def _render(template: str, m: regex.Match[str]) -> str:
             return p.group()
         return value or ""
 
-    return _PLACEHOLDER.sub(sub, template)
+    return _PLACEHOLDER.sub(sub, template)  # type: ignore[arg-type]
 
 
 def _examples(data: Any, path: Path, key: str) -> list[dict[str, Any]]:
@@ -94,7 +118,8 @@ def _examples(data: Any, path: Path, key: str) -> list[dict[str, Any]]:
     return out
 
 
-def load_rule_file(path: Path) -> PatternRule:
+def load_rule_file(path: Path, *, compile_now: bool = True) -> PatternRule:
+    """The rule of one file; ``compile_now=False`` (built-in, tested files) defers compiling its pattern."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -112,21 +137,26 @@ def load_rule_file(path: Path) -> PatternRule:
         raise RuleFileError(f"{path}: code `{code}` must be 2-4 capital letters and 3 digits, like PUN101")
     if not NAME_SHAPE.match(name):
         raise RuleFileError(f"{path}: name `{name}` must be kebab-case, like doubled-punctuation")
-    flags = regex.VERSION1 | regex.MULTILINE
+    flags = _FLAGS
     if data.get("ignore-case", False):
         flags |= regex.IGNORECASE
-    try:
-        pattern = regex.compile(data["pattern"], flags)
-    except regex.error as exc:
-        raise RuleFileError(f"{path}: pattern does not compile ({exc})") from None
     replacement = data.get("replacement")
     fix = data.get("fix")
+    pattern: regex.Pattern[str] | tuple[str, int] = (data["pattern"], flags)
+    if compile_now:
+        try:
+            pattern = regex.compile(data["pattern"], flags)
+        except regex.error as exc:
+            raise RuleFileError(f"{path}: pattern does not compile ({exc})") from None
+    requires = data.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(x, str) and x for x in requires):
+        raise RuleFileError(f"{path}: `requires` must be a list of non-empty strings")
     if replacement is not None:
         if not isinstance(replacement, str):
             raise RuleFileError(f"{path}: `replacement` must be a string")
         if fix not in ("safe", "unsafe"):
             raise RuleFileError(f"{path}: a rule with a `replacement` needs `fix = \"safe\"` or `\"unsafe\"`")
-        for ref in regex.findall(r"\\g<([^>]*)>|\\(\d+)", replacement):
+        for ref in _GROUP_REFERENCE.findall(replacement) if not isinstance(pattern, tuple) else ():
             group = ref[0] or ref[1]
             known = group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)
             if not known:
@@ -161,11 +191,11 @@ def load_rule_file(path: Path) -> PatternRule:
         good_examples=tuple(good),
         origin=str(path),
     )
-    return PatternRule(meta, pattern, data["message"], replacement, scope)
+    return PatternRule(meta, pattern, data["message"], replacement, scope, tuple(requires))
 
 
-def load_rule_folder(folder: Path) -> list[PatternRule]:
+def load_rule_folder(folder: Path, *, compile_now: bool = True) -> list[PatternRule]:
     """Every ``*.toml`` below ``folder``, in a stable order."""
     if not folder.is_dir():
         raise RuleFileError(f"{folder}: rule folder not found")
-    return [load_rule_file(p) for p in sorted(folder.rglob("*.toml"))]
+    return [load_rule_file(p, compile_now=compile_now) for p in sorted(folder.rglob("*.toml"))]

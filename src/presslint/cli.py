@@ -4,9 +4,11 @@ Exit status of ``check``: 0 no problems; 1 problems found (or, with --diff, a
 diff to show); 2 usage, configuration or input error (other files are still
 checked); 3 no problems found but some checks could not run (a rule over its
 time budget, LanguageTool unreachable), so the text is not known to be clean.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated when the module loads (no ``from __future__ import
+annotations``): typer reads every command's signature on every run, and string
+annotations would make it evaluate each of them again (three times the cost).
+"""
 
 import sys
 from pathlib import Path
@@ -254,7 +256,7 @@ def explain(
         raise fail(str(exc)) from None
 
 
-def _run(request: CheckRequest) -> int:
+def _run(request: "CheckRequest") -> int:
     """Run a check; Ctrl-C ends it with one line and status 130 (typer would exit silently)."""
     from presslint.runner import run_check
 

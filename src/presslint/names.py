@@ -10,8 +10,9 @@ and surname prefix), never between every pair of mentions.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -148,12 +149,17 @@ class Token(NamedTuple):
 
 
 _INITIAL = attrgetter("initial")
+_PARTICLE = attrgetter("particle")
 _new_token = tuple.__new__  # a Token without the keyword handling of its constructor: tokens are many
+_new_mention = tuple.__new__  # likewise for mentions
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A run of capitalised words read as a proper name, in prose offsets."""
+class Mention(NamedTuple):
+    """A run of capitalised words read as a proper name, in prose offsets.
+
+    A named tuple: an article names someone every few lines, and a large file
+    makes tens of thousands of mentions.
+    """
 
     start: int
     end: int
@@ -214,56 +220,58 @@ def _is_all_caps(text: str) -> bool:
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
-def _line_is_caps(text: str, start: int, end: int) -> bool:
+def line_in_capitals(text: str, start: int, end: int) -> bool:
     """True if the line holding ``[start, end)`` is written in capitals (a wire slug, a heading)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     return _caps_line(text, ls, le if le >= 0 else len(text))
 
 
+_CAPS_LINE_HEAD = 64
+
+
 @lru_cache(maxsize=8)
 def _caps_line(text: str, ls: int, le: int) -> bool:
     # Cached: a long line full of capitalised names would otherwise be re-read per name (quadratic).
-    line = text[ls:le]
-    letters = list(filter(str.isalpha, line))
+    # A line of prose is settled by its head: had all the rest capitals, they would not reach nine in ten.
+    rest = le - ls - _CAPS_LINE_HEAD
+    if rest > 0:
+        head = list(filter(str.isalpha, text[ls : ls + _CAPS_LINE_HEAD]))
+        upper = sum(map(str.isupper, head))
+        if (upper + rest) / (len(head) + rest) < 0.9:
+            return False
+    letters = list(filter(str.isalpha, text[ls:le]))
     if len(letters) < 4:
         return False
     upper = sum(map(str.isupper, letters))
     return upper / len(letters) >= 0.9
 
 
-def _tokens(
-    text: str, start: int, end: int, particles: frozenset[str], spellings: dict[str, str] | None = None
-) -> list[Token]:
+def _tokens(text: str, start: int, end: int, particles: frozenset[str]) -> list[Token]:
     """The capitalised words, initials and particles of ``text[start:end]``.
 
     Lower-case words are left out: they only ever stop a run of name words, and
     the text between two kept tokens (which then holds them) stops it as well.
-    ``spellings`` shares one string per spelling among calls: a long text names
-    the same people thousands of times, and sharing the strings keeps the
-    mentions of a 10 MB file from holding a copy of every occurrence.
     """
     out: list[Token] = []
     append, new = out.append, _new_token
-    share = (lambda w: w) if spellings is None else (lambda w: spellings.setdefault(w, w))
     for m in _TOKEN.finditer(text, start, end):
         initial, elision, word = m.groups()
         if initial:
             whole = m.group()
             append(new(Token, (m.start(), m.end(), whole, fold(whole), True, False)))
         elif word[0].isupper() or ("-" in word and _ARTICLE_PREFIX.match(word)):  # as `_is_capitalised`
-            append(new(Token, (m.start(), m.end(), share((elision or "") + word), fold(word), False, False)))
+            append(new(Token, (m.start(), m.end(), (elision or "") + word, fold(word), False, False)))
         elif word in particles:
             append(new(Token, (m.start(), m.end(), word, fold(word), False, True)))
     return out
 
 
-def _plain_tokens(words: str, start: int, particles: frozenset[str], spellings: dict[str, str]) -> list[Token] | None:
+def _plain_tokens(words: str, start: int, particles: frozenset[str]) -> list[Token] | None:
     """The tokens of a phrase of plain words at ``start``, as ``_tokens`` reads them (None if one is not plain)."""
     out: list[Token] = []
     for word in words.split():
         if word[0].isupper():
-            word = spellings.setdefault(word, word)
             out.append(_new_token(Token, (start, start + len(word), word, fold(word), False, False)))
         elif word in particles:
             out.append(_new_token(Token, (start, start + len(word), word, fold(word), False, True)))
@@ -313,10 +321,12 @@ def _phrases(particles: frozenset[str]) -> regex.TimedPattern:
     more = rf"{gap}(?:(?:{particle}){gap})*{t}*{upper}{t}*+"
     # A capitalised word of letters, hyphens and apostrophes, but no elided article (`L’Élysée`).
     word = r"(?![dDlL][’']\p{Lu})\p{Lu}\p{L}*(?:[-’']\p{L}+)*"
+    # Every phrase begins at a letter that is not lower case: the lookahead settles the other positions
+    # before the lookbehinds run.
     return regex.compile(
-        rf"(?<!{t})(?P<words>(?>{word}(?:{gap}(?:(?:{particle}){gap})*{word})*))"
+        rf"(?={upper})(?:(?<!{t})(?P<words>(?>{word}(?:{gap}(?:(?:{particle}){gap})*{word})*))"
         rf"(?:(?<=\p{{L}}\p{{L}})\.+(?!{t})|(?!{t})(?!{more}))"  # full stops after two letters: not an initial
-        rf"|(?<=(?<!{t})(?P<head>{t}*)){upper}{t}*+(?:{more})*"
+        rf"|(?<=(?<!{t})(?P<head>{t}*)){upper}{t}*+(?:{more})*)"
     )
 
 
@@ -351,12 +361,66 @@ def _runs(text: str, toks: list[Token], sentence_start: int, raw: list[tuple[lis
         i = j
 
 
+class MentionTable:
+    """The mentions of an article, compact: a large file names the same people hundreds of thousands of times.
+
+    Each distinct spelling is stored once, as a ``Mention`` at offset 0 (its tokens
+    relative to its start); a mention is its start, the number of its spelling, and
+    whether its capitals are the layout. ``mention`` builds the full ``Mention``.
+    """
+
+    __slots__ = ("layout", "spelling_ids", "spellings", "starts")
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.spelling_ids = array("q")
+        self.layout = bytearray()
+        self.spellings: list[Mention] = []  # numbered in order of first mention
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def mention(self, i: int) -> Mention:
+        start, spelling = self.starts[i], self.spellings[self.spelling_ids[i]]
+        tokens = tuple(_new_token(Token, (start + t.start, start + t.end, *t[2:])) for t in spelling.tokens)
+        return _new_mention(Mention, (start, start + spelling.end, spelling.text, tokens, bool(self.layout[i])))
+
+
+_NOT_PLAIN, _WITH_PARTICLES = -1, -2  # phrases that are not one run of plain words
+
+
 def extract_mentions(doc: Document) -> list[Mention]:
     """Every proper-name mention of the article, in order."""
+    table = mention_table(doc)
+    return [table.mention(i) for i in range(len(table))]
+
+
+def mention_table(doc: Document) -> MentionTable:
+    """Every proper-name mention of the article, in order, as a ``MentionTable``.
+
+    Runs of name words are read first, each distinct run once (by its text and
+    tokens relative to its start), then each distinct run is trimmed to a mention
+    once per sentence position: the work per occurrence is a few lookups.
+    """
     lex = name_lexicons(doc.lang)
     text = doc.text
-    raw: list[tuple[list[Token], bool]] = []  # (tokens, starts a sentence)
-    spellings: dict[str, str] = {}
+    runs: list[tuple[str, list[Token]]] = []  # distinct runs: text, tokens relative to the run's start
+    run_ids: dict[object, int] = {}  # by the words of a plain phrase, or by text and relative tokens
+    run_starts, run_numbers, run_initial = array("q"), array("q"), bytearray()  # (starts a sentence)
+
+    def add_runs(found: list[tuple[list[Token], bool]]) -> None:
+        for run, initial in found:
+            start, end = run[0].start, run[-1].end
+            rel = tuple(_new_token(Token, (t.start - start, t.end - start, *t[2:])) for t in run)
+            key = (text[start:end], rel)
+            number = run_ids.get(key)
+            if number is None:
+                number = run_ids[key] = len(runs)
+                runs.append((key[0], list(rel)))
+            run_starts.append(start)
+            run_numbers.append(number)
+            run_initial.append(initial)
+
     sentences = doc.sentences
     particles = lex.particles
     k, last = 0, len(sentences)  # k: the first sentence that may hold the current phrase (phrases come in order)
@@ -371,38 +435,92 @@ def extract_mentions(doc: Document) -> list[Mention]:
         sentence = sentences[k]
         if words_start >= 0 and sentence.start <= start and words_end <= sentence.end:
             words = text[words_start:words_end]
-            if words[0].isupper() and len(words.split()) == 1:  # one word: the most frequent
-                initial = _sentence_initial(text, sentence.start, start)
-                if initial and words.lower() in lex.starters:
-                    continue  # `Le`, `The`: `_trim` would drop the run, and it counts nowhere else
-                word = spellings.setdefault(words, words)
-                raw.append(([_new_token(Token, (start, words_end, word, fold(word), False, False))], initial))
+            number = run_ids.get(words)
+            if number is None:
+                toks = _plain_tokens(words, 0, particles)
+                if toks is None:
+                    number = _NOT_PLAIN
+                elif any(map(_PARTICLE, toks)):
+                    number = _WITH_PARTICLES
+                else:  # capitalised words one gap apart: one run
+                    number = len(runs)
+                    runs.append((words, toks))
+                run_ids[words] = number
+            if number >= 0:  # most phrases
+                run_starts.append(start)
+                run_numbers.append(number)
+                run_initial.append(_sentence_initial(text, sentence.start, start))
                 continue
-            toks = _plain_tokens(words, start, particles, spellings)
-            if toks is not None:
-                _runs(text, toks, sentence.start, raw)
+            if number == _WITH_PARTICLES:
+                found: list[tuple[list[Token], bool]] = []
+                _runs(text, _plain_tokens(words, start, particles) or [], sentence.start, found)
+                add_runs(found)
                 continue
         i = k
+        found = []
         while i < last and sentences[i].start < end:  # a phrase may run over sentences: each part alone
             sentence = sentences[i]
             a, b = max(start, sentence.start), min(end, sentence.end)
             if a < b:
-                _runs(text, _tokens(text, a, b, particles, spellings), sentence.start, raw)
+                _runs(text, _tokens(text, a, b, particles), sentence.start, found)
             i += 1
+        add_runs(found)
     # Sentence-initial single words count as names only if written capitalised mid-sentence too.
-    mid_sentence = {t.fold for r, initial in raw for t in (r if not initial else r[1:])}
-    mentions: list[Mention] = []
-    for run, initial in raw:
-        tokens = _trim(run, initial, lex)
-        if not tokens:
+    mid_sentence = {t.fold for number, initial in set(zip(run_numbers, run_initial)) for t in runs[number][1][initial:]}
+    table = MentionTable()
+    starts, spelling_ids, layout, spellings = table.starts, table.spelling_ids, table.layout, table.spellings
+    spelling_numbers: dict[tuple[str, tuple[Token, ...]], int] = {}
+    made: dict[int, tuple[int, int, bool] | None] = {}  # by run and sentence start: (spelling, offset, in capitals)
+    for run_start, number, initial in zip(run_starts, run_numbers, run_initial):
+        key = 2 * number + initial
+        if key in made:
+            found_mention = made[key]
+        else:
+            found_mention = made[key] = _mention(
+                runs[number], bool(initial), lex, mid_sentence, spelling_numbers, spellings
+            )
+        if found_mention is None:
             continue
-        names = tokens if len(tokens) == 1 else [t for t in tokens if not t.particle]  # `_trim` strips end particles
-        if all(map(_INITIAL, names)):
-            continue
-        if initial and tokens[0] is run[0] and len(names) == 1 and tokens[0].fold not in mid_sentence:
-            continue
-        mentions.append(_mention(doc, tokens, spellings))
-    return mentions
+        spelling, offset, capitals = found_mention
+        start = run_start + offset
+        starts.append(start)
+        spelling_ids.append(spelling)
+        layout.append(capitals and _layout_caps(doc, start, start + spellings[spelling].end))
+    return table
+
+
+def _mention(
+    run: tuple[str, list[Token]],
+    initial: bool,
+    lex: NameLexicons,
+    mid_sentence: set[str],
+    numbers: dict[tuple[str, tuple[Token, ...]], int],
+    spellings: list[Mention],
+) -> tuple[int, int, bool] | None:
+    """The mention a run makes, if any: its spelling's number, its offset in the run, and whether it is in capitals."""
+    run_text, toks = run
+    tokens = _trim(toks, initial, lex)
+    if not tokens:
+        return None
+    names = tokens if len(tokens) == 1 else [t for t in tokens if not t.particle]  # `_trim` strips end particles
+    if all(map(_INITIAL, names)):
+        return None
+    if initial and tokens[0] is toks[0] and len(names) == 1 and tokens[0].fold not in mid_sentence:
+        return None
+    first = tokens[0]
+    start = first.start
+    if first.text[:2] in ("d’", "d'", "l’", "l'", "D’", "D'", "L’", "L'") and not first.initial:
+        # `d’État`, `l’Elysée`: the elided article is not part of the name.
+        start += 2
+        tokens[0] = Token(start, first.end, first.text[2:], first.fold, first.initial, first.particle)
+    end = tokens[-1].end
+    text = tokens[0].text if len(tokens) == 1 else run_text[start:end]
+    rel = tuple(_new_token(Token, (t.start - start, t.end - start, *t[2:])) for t in tokens)
+    number = numbers.get((text, rel))
+    if number is None:
+        number = numbers[(text, rel)] = len(spellings)
+        spellings.append(_new_mention(Mention, (0, end - start, text, rel, False)))
+    return number, start, _is_all_caps(text)
 
 
 def _trim(run: list[Token], initial: bool, lex: NameLexicons) -> list[Token]:
@@ -430,27 +548,13 @@ def _trim(run: list[Token], initial: bool, lex: NameLexicons) -> list[Token]:
     return tokens
 
 
-def _mention(doc: Document, tokens: list[Token], spellings: dict[str, str] | None = None) -> Mention:
-    first = tokens[0]
-    start = first.start
-    if first.text[:2] in ("d’", "d'", "l’", "l'", "D’", "D'", "L’", "L'") and not first.initial:
-        # `d’État`, `l’Elysée`: the elided article is not part of the name.
-        start += 2
-        tokens[0] = Token(start, first.end, first.text[2:], first.fold, first.initial, first.particle)
-    end = tokens[-1].end
-    text = tokens[0].text if len(tokens) == 1 else doc.text[start:end]
-    if spellings is not None:
-        text = spellings.setdefault(text, text)
-    caps = _is_all_caps(text)
-    layout = False
-    if caps:
-        block = doc.block_at(start)
-        # A heading, a line in capitals, or a dateline opening the paragraph (`BAMAKO (AFP) -`).
-        layout = block is not None and (
-            block.kind is BlockKind.HEADING or not doc.text[block.start : start].strip()
-        )
-        layout = layout or _line_is_caps(doc.text, start, end)
-    return Mention(start, end, text, tuple(tokens), layout)
+def _layout_caps(doc: Document, start: int, end: int) -> bool:
+    """True if a mention in capitals at ``[start, end)`` has them from the layout, not its spelling."""
+    block = doc.block_at(start)
+    # A heading, a line in capitals, or a dateline opening the paragraph (`BAMAKO (AFP) -`).
+    if block is not None and (block.kind is BlockKind.HEADING or not doc.text[block.start : start].strip()):
+        return True
+    return line_in_capitals(doc.text, start, end)
 
 
 # --------------------------------------------------------------------------- grouping
@@ -502,6 +606,32 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
     A surname-only mention joins the one full name with that surname; when two
     people share it (Bill and Hillary Clinton) it stays on its own.
     """
+    numbers: dict[tuple[tuple[object, ...], ...], int] = {}  # by what grouping reads: folds and kinds of words
+    spellings: list[Mention] = []
+    spelling_of: list[int] = []
+    for m in mentions:
+        key = tuple(t[3:] for t in m.tokens)
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(spellings)
+            spellings.append(m)
+        spelling_of.append(number)
+    entity_of, comparisons = _group_spellings(spellings)
+    entities = [Entity() for _ in range(max(entity_of, default=-1) + 1)]
+    for m, number in zip(mentions, spelling_of):
+        entities[entity_of[number]].mentions.append(m)
+    for e in entities:
+        e.mentions.sort(key=lambda x: x.start)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return NameIndex(entities, comparisons)
+
+
+def _group_spellings(spellings: Sequence[Mention]) -> tuple[list[int], int]:
+    """The entity of each distinct spelling (numbered in order of first spelling), and the comparisons made.
+
+    ``spellings`` come in order of first mention: grouping reads each once, as it
+    would read the mentions, so a long article costs no more than its distinct names.
+    """
     counter = Comparisons()
     uf = _UnionFind()
     key_id: dict[tuple[str, str], int] = {}  # (first fold, surname fold) -> node
@@ -511,7 +641,10 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
     initial_block: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # (surname, letter): (initials, names)
     node_tokens: list[tuple[Token, Token]] = []
     full_nodes: list[int | None] = []
-    for m in mentions:
+    for m in spellings:
+        if len(m.tokens) == 1:  # a surname alone, most mentions
+            full_nodes.append(None)
+            continue
         words = m.names
         if len(words) < 2:
             full_nodes.append(None)
@@ -553,38 +686,50 @@ def group_mentions(mentions: Sequence[Mention]) -> NameIndex:
         for n in nodes:
             people_by_surname[surname].add(uf.find(n))
 
-    entities: dict[int, Entity] = {}
-    singles: dict[str, Entity] = {}
-    order: list[Entity] = []
-    for m, node in zip(mentions, full_nodes):
+    entity_ids: dict[int | str, int] = {}  # by root node (a person), or by surname for a surname of nobody's
+    out: list[int] = []
+    for m, node in zip(spellings, full_nodes):
+        entity: int | str
         if node is not None:
-            root = uf.find(node)
-            entity = entities.get(root)
-            if entity is None:
-                entity = entities[root] = Entity()
-                order.append(entity)
-            entity.mentions.append(m)
-            continue
-        surname = m.names[-1].fold
-        people = people_by_surname.get(surname, set())
-        if len(people) == 1:
-            root = next(iter(people))
-            entity = entities.get(root)
-            if entity is None:
-                entity = entities[root] = Entity()
-                order.append(entity)
-            entity.mentions.append(m)
-            continue
-        key = surname if not people else f"{surname}\x00shared"
-        entity = singles.get(key)
-        if entity is None:
-            entity = singles[key] = Entity()
-            order.append(entity)
-        entity.mentions.append(m)
-    for e in order:
-        e.mentions.sort(key=lambda x: x.start)
-    order.sort(key=lambda e: e.mentions[0].start)
-    return NameIndex(order, counter.count)
+            entity = uf.find(node)
+        else:
+            surname = (m.tokens[0] if len(m.tokens) == 1 else m.names[-1]).fold
+            people = people_by_surname.get(surname, set())
+            if len(people) == 1:
+                entity = next(iter(people))
+            else:
+                entity = surname if not people else f"{surname}\x00shared"
+        out.append(entity_ids.setdefault(entity, len(entity_ids)))
+    return out, counter.count
+
+
+def respelled_entities(doc: Document) -> list[Entity]:
+    """The entities of the article that ``spelling_variants`` may report on, in order: those with a word
+    written two ways. Only their mentions are built in full (most entities have one spelling).
+    """
+    table = mention_table(doc)
+    spellings = table.spellings
+    entity_of, _ = _group_spellings(spellings)
+    # As `_respelled` reads an entity: per text, the spelling of its last mention outside capital layouts.
+    last_plain = {number: i for i, number in enumerate(table.spelling_ids) if not table.layout[i]}
+    texts: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)  # by entity: text -> (mention, spelling)
+    for number, i in last_plain.items():
+        by_text = texts[entity_of[number]]
+        text = spellings[number].text
+        if text not in by_text or by_text[text][0] < i:
+            by_text[text] = (i, number)
+    chosen = {
+        entity: Entity()
+        for entity, by_text in texts.items()
+        if len(by_text) > 1 and _slots_differ([spellings[number] for _, number in by_text.values()])
+    }
+    if not chosen:
+        return []
+    for i, number in enumerate(table.spelling_ids):
+        entity = chosen.get(entity_of[number])
+        if entity is not None:
+            entity.mentions.append(table.mention(i))
+    return [chosen[e] for e in sorted(chosen)]
 
 
 # --------------------------------------------------------------------------- spelling variants
@@ -625,8 +770,29 @@ def _preference(form: str, first_seen: int) -> tuple[int, int, int]:
     return (0 if _is_all_caps(form) else 1, _diacritics(form), -first_seen)
 
 
+def _respelled(entity: Entity) -> bool:
+    """True if some word of the entity is written two ways outside capital layouts (most entities: no).
+
+    Mentions with the same text have the same words: one of each text is read.
+    """
+    texts = {m.text: m for m in entity.mentions if not m.layout_caps}
+    return len(texts) > 1 and _slots_differ(texts.values())
+
+
+def _slots_differ(mentions: Iterable[Mention]) -> bool:
+    """True if some word (not an initial) is written two ways among ``mentions``."""
+    seen: dict[str, str] = {}
+    for m in mentions:
+        for slot, tok in mention_slots(m).items():
+            if not tok.initial and seen.setdefault(slot, surface(tok.text)) != surface(tok.text):
+                return True
+    return False
+
+
 def spelling_variants(entity: Entity) -> list[SlotVariant]:
     """Words of the entity's mentions that differ from its dominant spelling of that word."""
+    if not _respelled(entity):
+        return []
     counts: dict[str, dict[str, list[tuple[Mention, Token]]]] = defaultdict(lambda: defaultdict(list))
     words: list[tuple[Mention, str, Token, str]] = []
     for m in entity.mentions:
@@ -702,6 +868,7 @@ __all__ = [
     "Comparisons",
     "Entity",
     "Mention",
+    "MentionTable",
     "NameIndex",
     "SlotVariant",
     "Token",
@@ -710,10 +877,13 @@ __all__ = [
     "fold",
     "group_mentions",
     "index_document",
+    "line_in_capitals",
+    "mention_slots",
+    "mention_table",
     "name_report",
+    "respelled_entities",
     "signature",
     "skeleton",
-    "mention_slots",
     "spelling_variants",
     "surface",
 ]

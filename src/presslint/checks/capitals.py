@@ -9,11 +9,10 @@ significant word of the name of a body (`ministère des Affaires étrangères`,
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 
@@ -23,7 +22,7 @@ from presslint.config import Settings
 from presslint.diagnostics import Applicability, Severity
 from presslint.document import Document
 from presslint.formats.prose import BlockKind
-from presslint.names import fold
+from presslint.names import fold, line_in_capitals
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
 _WORD_BODY = r"[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])"
@@ -49,16 +48,7 @@ def _is_all_caps(word: str) -> bool:
 
 def _caps_line(text: str, offset: int) -> bool:
     """A line written in capitals (a slug, a heading): its capitals are layout, not spelling."""
-    ls = text.rfind("\n", 0, offset) + 1
-    le = text.find("\n", offset)
-    return _caps_span(text, ls, le if le >= 0 else len(text))
-
-
-@lru_cache(maxsize=8)
-def _caps_span(text: str, ls: int, le: int) -> bool:
-    # Cached: a long line with many candidates would otherwise be re-read for each (quadratic).
-    letters = list(filter(str.isalpha, text[ls:le]))
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
+    return line_in_capitals(text, offset, offset)
 
 
 def _capitalised_words(text: str) -> array[int]:
@@ -101,15 +91,25 @@ class _WordScan:
         return self.word is not None and self.word.start() < start
 
 
-_CAPITALISED: weakref.WeakKeyDictionary[Document, array[int]] = weakref.WeakKeyDictionary()
-
-
 def capitalised_words(doc: Document) -> array[int]:
     """``_capitalised_words`` of ``doc``, read once for CON103 and CON104."""
-    words = _CAPITALISED.get(doc)
-    if words is None:
-        words = _CAPITALISED[doc] = _capitalised_words(doc.text)
-    return words
+    return doc.shared("capitals.words", _document_words)
+
+
+def _document_words(doc: Document) -> array[int]:
+    return _capitalised_words(doc.text)
+
+
+class _LeftOut(dict[str, bool]):
+    """By word form (forms recur): a word in capitals or a sentence starter, whose pairs CON103 does not read."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = _is_all_caps(word) or word.lower() in self.stop
+        return found
 
 
 def _in_heading(doc: Document, offset: int) -> bool:
@@ -195,7 +195,7 @@ class CapitalisationVariant(DocumentRule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         text = doc.text
-        groups: dict[tuple[str, str], dict[str, list[tuple[int, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        pairs: dict[tuple[str, str], dict[str, list[tuple[int, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
         stop = lexicons.load(doc.lang, "name-sentence-starters")
         caps_lines: dict[int, bool] = {}  # by line start: a long line is scanned once, not per name
 
@@ -206,15 +206,7 @@ class CapitalisationVariant(DocumentRule):
                 found = caps_lines[ls] = _caps_line(text, offset)
             return found
 
-        left_out: dict[str, bool] = {}  # by word form: forms recur
-
-        def leaves_out(word: str) -> bool:
-            """A word in capitals or a sentence starter: the pair is not read."""
-            found = left_out.get(word)
-            if found is None:
-                found = left_out[word] = _is_all_caps(word) or word.lower() in stop
-            return found
-
+        leaves_out = _LeftOut(stop)
         words = capitalised_words(doc)
         sentences = doc.sentences
         k = 0
@@ -230,7 +222,7 @@ class CapitalisationVariant(DocumentRule):
                 continue
             i = 4 * n
             w1, w2 = text[s1:e1], text[s2:e2]
-            if leaves_out(w1) or leaves_out(w2):
+            if leaves_out[w1] or leaves_out[w2]:
                 continue
             # A capitalised second word is the next entry, with the word after it.
             if w2[0].isupper() and i + 4 < len(words) and words[i + 4] == s2:
@@ -245,9 +237,22 @@ class CapitalisationVariant(DocumentRule):
                 and text[words[i - 4] : words[i - 3]].lower() not in stop
             ):
                 continue  # `International Religious Freedom (IRF)`: part of a longer name
-            if _in_heading(doc, s1) or doc.in_quotation(s1, e2) or caps_line(s1):
+            pairs[(w1, fold(w2))][w2].append((s1, e2, s2, e2))
+        # Layouts (headings, quotations, lines in capitals) are read only for pairs written two ways: most
+        # pairs are written one way and report nothing, with or without their laid-out places.
+        kept: list[tuple[tuple[int, int, int, int], tuple[str, str], str]] = []
+        for key, forms in pairs.items():
+            if len(forms) < 2 or all(f[0].isupper() for f in forms):
                 continue
-            groups[(w1, fold(w2))][w2].append((s1, e2, s2, e2))
+            for form, places in forms.items():
+                for place in places:
+                    s1, e2 = place[0], place[1]
+                    if not (_in_heading(doc, s1) or doc.in_quotation(s1, e2) or caps_line(s1)):
+                        kept.append((place, key, form))
+        kept.sort()  # back in text order: the order pairs are reported in
+        groups: dict[tuple[str, str], dict[str, list[tuple[int, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for place, key, form in kept:
+            groups[key][form].append(place)
         for (w1, _), forms in groups.items():
             if len(forms) < 2 or all(f[0].isupper() for f in forms):
                 continue  # two spellings of a proper name: CON101's business

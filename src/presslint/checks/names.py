@@ -24,8 +24,8 @@ from presslint.names import (
     close_transliteration,
     extract_mentions,
     fold,
-    group_mentions,
     mention_slots,
+    respelled_entities,
     spelling_variants,
     surface,
 )
@@ -128,8 +128,7 @@ class NameSpellingVariant(DocumentRule):
     )
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
-        index = group_mentions(extract_mentions(doc))
-        for entity in index.entities:
+        for entity in respelled_entities(doc):
             per_mention: dict[int, list[tuple[Token, str, Mention]]] = defaultdict(list)
             for v in spelling_variants(entity):
                 if _accent_rule_owns(doc, surface(v.token.text), surface(v.dominant)):

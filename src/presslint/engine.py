@@ -8,7 +8,7 @@ diagnostic and the other rules still run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -48,6 +48,10 @@ def _severity_for(rule: Rule, code: str, overrides: dict[str, Severity]) -> Seve
         if code.startswith(key):
             return level
     return rule.meta.severity
+
+
+def _severity_of(rule: Rule, finding: Finding, overrides: dict[str, Severity]) -> Severity:
+    return _severity_for(rule, finding.code or rule.meta.code, overrides)
 
 
 def to_diagnostic(
@@ -104,7 +108,12 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
             continue
         default_severity = None if overrides else rule.meta.severity
         try:
-            findings: Iterable[Finding] = list(rule.check(doc, settings))
+            # Each finding becomes a Diagnostic as it comes, so a rule's findings are never all held
+            # at once beside their diagnostics; a rule that fails midway adds none of them.
+            found = [
+                to_diagnostic(doc, rule, finding, default_severity or _severity_of(rule, finding, overrides), messages)
+                for finding in rule.check(doc, settings)
+            ]
         except IncompleteCheck as exc:
             result.incomplete.append(str(exc))
             result.warnings.append(str(exc))
@@ -119,9 +128,7 @@ def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> 
             diagnostics.append(_engine_diagnostic(doc, ENGINE_CRASH, msg))
             result.incomplete.append(msg)
             continue
-        for finding in findings:
-            severity = default_severity or _severity_for(rule, finding.code or rule.meta.code, overrides)
-            diagnostics.append(to_diagnostic(doc, rule, finding, severity, messages))
+        diagnostics.extend(found)
     diagnostics = _drop_yielding(diagnostics)
     diagnostics = apply_suppressions(diagnostics, parse_suppressions(doc.source))
     diagnostics.sort(key=_REPORT_ORDER)
@@ -157,13 +164,17 @@ def _drop_yielding(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop repeats of a diagnostic (same code, span and message); ``diagnostics`` are in report order.
+
+    That order puts repeats side by side, so each is compared with the last one kept.
+    """
     out: list[Diagnostic] = []
-    seen: set[tuple[str, int, int, str]] = set()
+    last: tuple[int, int, str, str] | None = None
     for d in diagnostics:
-        key = (d.code, d.offset, d.end_offset, d.message)
-        if key not in seen:
-            seen.add(key)
+        key = _REPORT_ORDER(d)
+        if key != last:
             out.append(d)
+            last = key
     return out
 
 

@@ -8,11 +8,10 @@ applied to many documents), and ``check_file`` is what the CLI runs per file.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from presslint.config import ConfigError, Settings, load_config_file, settings_from_mapping
 from presslint.diagnostics import Diagnostic, FileReport
@@ -27,8 +26,7 @@ if TYPE_CHECKING:  # the fix loop is imported only when a fix is asked for: `che
     from presslint.fixer import FixOutcome
 
 
-@dataclass(frozen=True, slots=True)
-class FixResult:
+class FixResult(NamedTuple):
     """What ``fix`` returns: the fixed text, what was fixed, and what remains."""
 
     text: str
@@ -151,8 +149,7 @@ def fix(
 # --------------------------------------------------------------------------- files
 
 
-@dataclass(frozen=True, slots=True)
-class FileOptions:
+class FileOptions(NamedTuple):
     """What the CLI asks of each file; plain values so that worker processes can receive it."""
 
     fix: bool = False
@@ -161,7 +158,7 @@ class FileOptions:
     fmt: str | None = None
     lang: str | None = None
     show_source: bool = True
-    extra: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
+    extra: tuple[tuple[str, Any], ...] = ()
 
 
 def check_source(src: SourceFile, settings: Settings, options: FileOptions, display_path: str) -> FileReport:
@@ -235,7 +232,7 @@ def check_file(path: Path, settings: Settings, options: FileOptions) -> FileRepo
             return FileReport(display, error=str(exc))
         except WriteError as exc:
             # Nothing was written: report the file as it still is.
-            report = check_source(src, settings, replace(options, fix=False), display)
+            report = check_source(src, settings, options._replace(fix=False), display)
             report.error = str(exc)
     return report
 

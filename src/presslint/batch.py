@@ -88,8 +88,8 @@ def check_jsonl(
         lines.append(_Record(number, content, ending, record, number if record_id is None else record_id))
     from presslint.parallel import map_in_order
 
-    record_options = replace(options, fmt=options.fmt if options.fmt in ("txt", "md", "html") else "txt",
-                             show_source=False)
+    record_options = options._replace(fmt=options.fmt if options.fmt in ("txt", "md", "html") else "txt",
+                                      show_source=False)
     records = [line for line in lines if isinstance(line, _Record)]
     tasks = [(SourceFile(src.path, r.record[text_field], "utf-8"), settings, record_options) for r in records]
     reports = map_in_order(_check_record, tasks, jobs, on_done)

@@ -13,14 +13,12 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint import lexicons
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 from presslint.formats.prose import BlockKind
 
 if TYPE_CHECKING:
@@ -102,11 +100,13 @@ def signature(folded: str) -> str:
     return sk[0] + "".join("*" if c in _VOWELS else c for c in sk[1:-1]) + sk[-1]
 
 
-@dataclass(slots=True)
 class Comparisons:
     """How many fuzzy comparisons grouping made: the measure of its cost."""
 
-    count: int = 0
+    __slots__ = ("count",)
+
+    def __init__(self, count: int = 0) -> None:
+        self.count = count
 
 
 def close_transliteration(a: str, b: str, counter: Comparisons | None = None) -> bool:
@@ -189,8 +189,9 @@ class Mention(NamedTuple):
         return self.names[0]
 
 
-@dataclass(frozen=True, slots=True)
-class NameLexicons:
+class NameLexicons(NamedTuple):
+    """The word lists that tell names from other capitalised words."""
+
     starters: frozenset[str]
     titles: frozenset[str]
     particles: frozenset[str]
@@ -560,11 +561,19 @@ def _layout_caps(doc: Document, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- grouping
 
 
-@dataclass(slots=True)
 class Entity:
     """The mentions of one person or body: full names and surname-only mentions."""
 
-    mentions: list[Mention] = field(default_factory=list)
+    __slots__ = ("mentions",)
+
+    def __init__(self, mentions: list[Mention] | None = None) -> None:
+        self.mentions = [] if mentions is None else mentions
+
+    def __repr__(self) -> str:
+        return f"Entity({self.mentions!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entity) and other.mentions == self.mentions
 
     @property
     def first_mention(self) -> Mention:
@@ -591,8 +600,9 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-@dataclass(slots=True)
-class NameIndex:
+class NameIndex(NamedTuple):
+    """The entities of a document, and how many comparisons grouping them took."""
+
     entities: list[Entity]
     comparisons: int
 
@@ -735,8 +745,7 @@ def respelled_entities(doc: Document) -> list[Entity]:
 # --------------------------------------------------------------------------- spelling variants
 
 
-@dataclass(frozen=True, slots=True)
-class SlotVariant:
+class SlotVariant(NamedTuple):
     """One word of one mention spelled otherwise than the article's dominant spelling."""
 
     mention: Mention

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TextIO
@@ -302,14 +302,14 @@ class ReviewSession:
     def review_file(self, path: Path, settings: Settings, options: FileOptions) -> FileReport:
         """Review one file and write it once; after a quit, files are only checked."""
         if self.state.quit:
-            return check_file(path, settings, replace(options, fix=False))
+            return check_file(path, settings, options._replace(fix=False))
         display = str(path)
         try:
             src = read_source(path)
         except InputError as exc:
             return FileReport(display, error=str(exc))
         if not src.lossless:
-            report = check_source(src, settings, replace(options, fix=False), display)
+            report = check_source(src, settings, options._replace(fix=False), display)
             report.warnings.append(f"{display}: not fixed: re-encoding it in {src.encoding} would change bytes no fix touched")
             return report
         fmt = format_for_path(display, options.fmt)
@@ -332,7 +332,7 @@ class ReviewSession:
                 return FileReport(display, error=str(exc))
             except WriteError as exc:
                 self.terminal.say(f"{display}: could not be written; nothing written")
-                report = check_source(src, settings, replace(options, fix=False), display)
+                report = check_source(src, settings, options._replace(fix=False), display)
                 report.error = str(exc)
                 return report
         n = len(outcome.accepted)

@@ -192,7 +192,7 @@ def _run_jsonl(request: CheckRequest, resolver: _Settings, options: FileOptions)
 
         records = sum(1 for line in src.text.splitlines() if line.strip())  # malformed ones too: close enough for a bar
         with progress_callback(records, enabled=not request.quiet) as on_done:
-            outcome = check_jsonl(src, settings, replace(options, fmt=None), request.text_field, request.id_field,
+            outcome = check_jsonl(src, settings, options._replace(fmt=None), request.text_field, request.id_field,
                                   jobs=request.jobs or default_jobs(), on_done=on_done)
         for message in outcome.errors:
             _err(message)

@@ -13,16 +13,15 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class InputError(Exception):
     """A file that cannot be read as text; the message is one line naming the file."""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A decoded file and how it was encoded, so that a fix writes it back the same way."""
 
     path: str

@@ -11,11 +11,9 @@ wording, so they are checked like the rest.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint.checks.marks import char_positions, is_letter
 from presslint.checks.nonprose import nonprose
 from presslint.diagnostics import Applicability, Severity
@@ -26,8 +24,9 @@ if TYPE_CHECKING:
     from presslint.document import Document
 
 
-@dataclass(slots=True)  # not frozen: a frozen instance costs several times more to make
-class Mark:
+class Mark(NamedTuple):
+    """One apostrophe, quotation mark or ellipsis, and the form it takes."""
+
     start: int
     end: int
     form: str  # "straight" / "curly" (apostrophes, quotes), "dots" / "character" (ellipses), "wrong"

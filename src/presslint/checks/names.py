@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from presslint import lexicons
 from presslint.config import Settings
@@ -161,8 +161,9 @@ def _respelled(doc: Document, mention: Mention, edits: tuple[tuple[int, int, str
 # --------------------------------------------------------------------------- house list
 
 
-@dataclass(frozen=True, slots=True)
-class CanonicalName:
+class CanonicalName(NamedTuple):
+    """A name from the house list, with its name words."""
+
     text: str
     words: tuple[str, ...]  # name words, particles left out
 
@@ -175,8 +176,9 @@ class CanonicalName:
         return self.words[-1]
 
 
-@dataclass(slots=True)
-class CanonicalIndex:
+class CanonicalIndex(NamedTuple):
+    """The house list by surname and by (first name, surname)."""
+
     by_surname: dict[str, list[CanonicalName]]
     by_first: dict[tuple[str, str], list[CanonicalName]]
 

@@ -10,10 +10,9 @@ their end).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint.checks.marks import (
     HSPACE,
     SpanSet,
@@ -195,24 +194,27 @@ class RepeatedExclamationOrQuestion(DocumentRule):
 # --------------------------------------------------------------------------- quotation balance
 
 
-@dataclass(slots=True)
-class _Mark:
+class _Mark(NamedTuple):
+    """A quotation mark of one family: where, which, and whether it opens."""
+
     pos: int
     char: str
     opens: bool
 
 
-@dataclass(slots=True)
 class _Paragraph:
     """One paragraph's marks of one family after pairing inside the paragraph."""
 
-    block: Block
-    opens: list[_Mark] = field(default_factory=list)  # unmatched openers, outermost first
-    closes: list[_Mark] = field(default_factory=list)  # unmatched closers, in order
-    pairs: list[tuple[_Mark, _Mark]] = field(default_factory=list)
-    marks: int = 0
-    first_open: _Mark | None = None  # an opener that starts the paragraph
-    continued: bool = False  # opens with a continuation `»` (French multi-paragraph quotation)
+    __slots__ = ("block", "closes", "continued", "first_open", "marks", "opens", "pairs")
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.opens: list[_Mark] = []  # unmatched openers, outermost first
+        self.closes: list[_Mark] = []  # unmatched closers, in order
+        self.pairs: list[tuple[_Mark, _Mark]] = []
+        self.marks = 0
+        self.first_open: _Mark | None = None  # an opener that starts the paragraph
+        self.continued = False  # opens with a continuation `»` (French multi-paragraph quotation)
 
 
 _LEAD = regex.lazy(r"[\s—–\-]*")

@@ -11,13 +11,11 @@ article's own dominant usage, ``off`` checks nothing.
 from __future__ import annotations
 
 from abc import abstractmethod
-
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint.checks.marks import (
     HSPACE,
     NBSP,
@@ -307,8 +305,7 @@ def _spaced_ellipsis(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- French spacing
 
 
-@dataclass(slots=True)  # not frozen: a frozen instance costs several times more to make
-class _Spot:
+class _Spot(NamedTuple):
     """One place where French typography wants a no-break space."""
 
     mark: int  # offset of the mark

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
-
-from presslint import timed_regex as regex  # every pattern call runs under a time budget
+from typing import TYPE_CHECKING, NamedTuple
 
 from presslint import lexicons
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 from presslint.diagnostics import Severity
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
@@ -57,19 +55,17 @@ _EN_MINE_AFTER = frozenset({"and", "or", "too", "as", "but", "is", "was"})
 _EN_I_CONTRACTIONS = ("m", "ve", "d", "ll")
 
 
-@dataclass(slots=True)
 class SentenceVoice:
     """One sentence: its first-person pronouns outside quotations, and whether it is narrative."""
 
-    start: int
-    end: int
-    paragraph: int
-    narrative: bool
-    pronouns: list[tuple[int, int]] = field(default_factory=list)
+    __slots__ = ("end", "narrative", "paragraph", "pronouns", "start")
+
+    def __init__(self, start: int, end: int, paragraph: int, narrative: bool) -> None:
+        self.start, self.end, self.paragraph, self.narrative = start, end, paragraph, narrative
+        self.pronouns: list[tuple[int, int]] = []
 
 
-@dataclass(slots=True)
-class VoiceAnalysis:
+class VoiceAnalysis(NamedTuple):
     """The voice of an article, sentence by sentence."""
 
     sentences: list[SentenceVoice]

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from presslint.diagnostics import FileReport
 
@@ -23,8 +22,7 @@ REPORTERS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     """How a run is reported: the format and what the summary says."""
 
     format: str = "text"

@@ -9,7 +9,7 @@ diagnostic and the other rules still run.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from operator import attrgetter
 
 from presslint.config import Settings
@@ -24,14 +24,16 @@ ENGINE_TIMEOUT = ("ENG001", "rule-timeout")
 ENGINE_CRASH = ("ENG002", "rule-error")
 
 
-@dataclass(slots=True)
 class CheckResult:
     """What checking one document gives: its diagnostics and why it may be incomplete."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Why the check is incomplete (a rule over its time budget, an unreachable service).
-    incomplete: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("diagnostics", "incomplete", "warnings")
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        # Why the check is incomplete (a rule over its time budget, an unreachable service).
+        self.incomplete: list[str] = []
+        self.warnings: list[str] = []
 
 
 def _severity_overrides(settings: Settings) -> dict[str, Severity]:

@@ -7,8 +7,9 @@ testable without a terminal.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from presslint.api import FileOptions, check_source, linter_for
 from presslint.config import ConfigError, Settings, discover_settings, load_config_file
@@ -20,8 +21,7 @@ from presslint.sourcefile import InputError, SourceFile, decode_bytes
 from presslint.walk import WalkError, iter_targets
 
 
-@dataclass(slots=True)
-class CheckRequest:
+class CheckRequest(NamedTuple):
     """The parsed command line of `presslint check` (and `review`)."""
 
     paths: list[str]
@@ -46,7 +46,6 @@ class CheckRequest:
     force_exclude: bool = False  # apply `exclude` to files named on the command line too
     text_field: str = "text"  # JSONL input: the field holding the article
     id_field: str | None = "id"  # JSONL input: the field identifying it
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 class _Settings:

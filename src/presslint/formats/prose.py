@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -32,7 +32,6 @@ class Block(NamedTuple):
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
-@dataclass(slots=True)
 class OffsetMap:
     """Piecewise map from prose offsets to source offsets.
 
@@ -47,11 +46,14 @@ class OffsetMap:
     each of the four numbers of each of them.
     """
 
-    prose_starts: array[int] = field(default_factory=lambda: array("q"))
-    source_starts: array[int] = field(default_factory=lambda: array("q"))
-    prose_lens: array[int] = field(default_factory=lambda: array("q"))
-    source_lens: array[int] = field(default_factory=lambda: array("q"))
-    verbatim: bytearray = field(default_factory=bytearray)  # 1: verbatim, 0: stands for its source as a whole
+    __slots__ = ("prose_lens", "prose_starts", "source_lens", "source_starts", "verbatim")
+
+    def __init__(self) -> None:
+        self.prose_starts: array[int] = array("q")
+        self.source_starts: array[int] = array("q")
+        self.prose_lens: array[int] = array("q")
+        self.source_lens: array[int] = array("q")
+        self.verbatim = bytearray()  # 1: verbatim, 0: stands for its source as a whole
 
     def add(self, prose_start: int, source_start: int, prose_len: int, source_len: int, verbatim: bool) -> None:
         self.prose_starts.append(prose_start)
@@ -108,8 +110,7 @@ class OffsetMap:
 PLACEHOLDER = "\ufffc"
 
 
-@dataclass(slots=True)
-class ProseView:
+class ProseView(NamedTuple):
     """What a format hands to the Document: the prose, its blocks and the way back to the source."""
 
     text: str
@@ -117,9 +118,9 @@ class ProseView:
     offsets: OffsetMap
     # Prose spans (start, end) set in italics (Markdown ``*x*``, HTML ``<em>``/``<i>``/``<cite>``):
     # titles of works, foreign words, which the voice and consistency rules may treat apart.
-    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    emphasis: Sequence[tuple[int, int]] = ()
     # Prose spans quoted by markup rather than by quotation marks (HTML ``<q>``).
-    quotations: list[tuple[int, int]] = field(default_factory=list)
+    quotations: Sequence[tuple[int, int]] = ()
 
 
 class ProseBuilder:

@@ -92,7 +92,7 @@ def check_jsonl(
                                       show_source=False)
     records = [line for line in lines if isinstance(line, _Record)]
     tasks = [(SourceFile(src.path, r.record[text_field], "utf-8"), settings, record_options) for r in records]
-    reports = map_in_order(_check_record, tasks, jobs, on_done)
+    reports = iter(list(map_in_order(_check_record, tasks, jobs, on_done)))  # to the end: the pool shuts down there
     out_lines: list[str] = []
     for line in lines:
         if isinstance(line, str):

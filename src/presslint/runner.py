@@ -155,7 +155,8 @@ def run_check(request: CheckRequest) -> int:
         jobs = request.jobs or default_jobs()
         tasks = [(target, settings, options) for _, target, settings in queued]
         with progress_callback(len(tasks), enabled=not request.quiet) as on_done:
-            for (index, _, _), report in zip(queued, check_files(tasks, jobs, on_done)):
+            reports = list(check_files(tasks, jobs, on_done))  # to the end: the pool shuts down there
+            for (index, _, _), report in zip(queued, reports):
                 slots[index] = report
     reports = [r for r in slots if r is not None]
     return _finish(reports, request, stdin)

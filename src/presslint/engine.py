@@ -8,6 +8,7 @@ diagnostic and the other rules still run.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import replace
 from operator import attrgetter
@@ -100,7 +101,23 @@ def _engine_diagnostic(doc: Document, which: tuple[str, str], message: str) -> D
 
 
 def check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> CheckResult:
-    """Run ``rules`` (already selected) on ``doc`` and return sorted diagnostics."""
+    """Run ``rules`` (already selected) on ``doc`` and return sorted diagnostics.
+
+    Python's cycle collector is paused meanwhile: a check makes millions of
+    short-lived, acyclic objects (matches, spans, findings), and the collector
+    would walk every live one of them again and again (about 5% of a large
+    check). Whatever cycles the check leaves are collected once it resumes.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_document(doc, rules, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_document(doc: Document, rules: Sequence[Rule], settings: Settings) -> CheckResult:
     result = CheckResult()
     overrides = _severity_overrides(settings)
     diagnostics: list[Diagnostic] = []

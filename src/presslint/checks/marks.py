@@ -129,12 +129,7 @@ def _sign_positions(text: str) -> list[int]:
     many), which is several times faster than a pattern with several first
     characters.
     """
-    found: list[int] = []
-    for sign in _LITERAL_SIGNS:
-        i = text.find(sign)
-        while i >= 0:
-            found.append(i)
-            i = text.find(sign, i + 1)
+    found = char_positions(text, _LITERAL_SIGNS)
     if "." in text:
         endings = _endings()
         found.extend(m.start() for m in _dotted_ending().finditer(text) if m.group(1) in endings)
@@ -204,19 +199,20 @@ def web_span_set(doc: Document) -> SpanSet:
     return doc.shared("marks.web", lambda d: SpanSet(web_spans(d.text)))
 
 
-def char_positions(text: str, chars: str) -> list[int]:
-    """Ascending offsets of every occurrence of any of ``chars`` in ``text``.
+def char_positions(text: str, needles: Iterable[str]) -> list[int]:
+    """Ascending offsets of every occurrence of any of ``needles`` (characters, or strings) in ``text``.
 
-    One `str.find` scan per character: for marks that are rare in prose
-    (quotation marks, brackets) several times faster than a pattern with a
-    character class, which the ``regex`` package tries at every offset.
+    One `str.find` scan per needle: for marks that are rare in prose
+    (quotation marks, brackets, `://`) several times faster than a pattern
+    with a character class or an alternation, which the ``regex`` package
+    tries at every offset.
     """
     found: list[int] = []
-    for ch in chars:
-        i = text.find(ch)
+    for needle in needles:
+        i = text.find(needle)
         while i >= 0:
             found.append(i)
-            i = text.find(ch, i + 1)
+            i = text.find(needle, i + 1)
     found.sort()
     return found
 

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
+from presslint.checks.marks import char_positions
 
 if TYPE_CHECKING:
     from presslint.document import Document
@@ -37,14 +38,7 @@ _NEAR = 200  # the space ending a run is looked for this far first, a window too
 
 
 def _sign_positions(text: str) -> list[int]:
-    found: list[int] = []
-    for sign in _SIGNS:
-        i = text.find(sign)
-        while i >= 0:
-            found.append(i)
-            i = text.find(sign, i + 1)
-    found.sort()
-    return found
+    return char_positions(text, _SIGNS)
 
 
 def _address_spans(text: str) -> list[tuple[int, int]]:

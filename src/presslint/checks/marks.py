@@ -13,9 +13,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
-from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint import lexicons
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 from presslint.document import Document, Span
 from presslint.formats.prose import Block
 

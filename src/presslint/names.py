@@ -302,7 +302,9 @@ def _sentence_initial(text: str, sentence_start: int, pos: int) -> bool:
 # Characters a token may hold (`_TOKEN`: letters, marks, `.-’'`). Text between two runs of them
 # never belongs to a token, so a window cut there tokenises as its whole sentence does.
 _TOKEN_CHAR = r"[\p{L}\p{M}.\-’']"
-_NOT_LOWER = r"[^\P{L}\p{Ll}]"  # a letter that is not lower case: every capitalised token holds one
+# A letter that is not lower case: every capitalised token holds one. `a-z` first settles most letters of
+# a text without a property lookup.
+_NOT_LOWER = r"[^a-z\P{L}\p{Ll}]"
 _GAP = r"[ \u00a0\u202f]"
 
 
@@ -319,6 +321,8 @@ def _phrases(particles: frozenset[str]) -> regex.TimedPattern:
     """
     t, upper, gap = _TOKEN_CHAR, _NOT_LOWER, _GAP
     particle = "|".join(regex.escape(p) for p in sorted(particles, key=len, reverse=True))
+    if particles:  # the first letters of the particles, tried before the particles after each gap
+        particle = f"(?=[{''.join(sorted({regex.escape(p[0]) for p in particles}))}])(?:{particle})"
     more = rf"{gap}(?:(?:{particle}){gap})*{t}*{upper}{t}*+"
     # A capitalised word of letters, hyphens and apostrophes, but no elided article (`L’Élysée`).
     word = r"(?![dDlL][’']\p{Lu})\p{Lu}\p{L}*(?:[-’']\p{L}+)*"
@@ -388,6 +392,7 @@ class MentionTable:
 
 
 _NOT_PLAIN, _WITH_PARTICLES = -1, -2  # phrases that are not one run of plain words
+_UNREAD = (-1, -1, False)  # a run whose mention is not made yet
 
 
 def extract_mentions(doc: Document) -> list[Mention]:
@@ -425,16 +430,18 @@ def mention_table(doc: Document) -> MentionTable:
     sentences = doc.sentences
     particles = lex.particles
     k, last = 0, len(sentences)  # k: the first sentence that may hold the current phrase (phrases come in order)
+    sentence_start = sentence_end = 0  # of sentence k, once the first phrase has found it
     for m in _phrases(particles).finditer(text):
         (start, end), (words_start, words_end), (head, _) = m.regs
         if words_start < 0:
             start = head  # the phrase begins with its first word, before the capital the pattern met
-        while k < last and sentences[k].end <= start:
-            k += 1
-        if k == last:
-            break
-        sentence = sentences[k]
-        if words_start >= 0 and sentence.start <= start and words_end <= sentence.end:
+        if start >= sentence_end:  # past sentence k (most phrases are not: a sentence holds several)
+            while k < last and sentences[k].end <= start:
+                k += 1
+            if k == last:
+                break
+            sentence_start, sentence_end = sentences[k]
+        if words_start >= 0 and sentence_start <= start and words_end <= sentence_end:
             words = text[words_start:words_end]
             number = run_ids.get(words)
             if number is None:
@@ -450,11 +457,14 @@ def mention_table(doc: Document) -> MentionTable:
             if number >= 0:  # most phrases
                 run_starts.append(start)
                 run_numbers.append(number)
-                run_initial.append(_sentence_initial(text, sentence.start, start))
+                run_initial.append(
+                    start == sentence_start
+                    or (text[sentence_start] in _OPENERS and _sentence_initial(text, sentence_start, start))
+                )
                 continue
             if number == _WITH_PARTICLES:
                 found: list[tuple[list[Token], bool]] = []
-                _runs(text, _plain_tokens(words, start, particles) or [], sentence.start, found)
+                _runs(text, _plain_tokens(words, start, particles) or [], sentence_start, found)
                 add_runs(found)
                 continue
         i = k
@@ -474,9 +484,8 @@ def mention_table(doc: Document) -> MentionTable:
     made: dict[int, tuple[int, int, bool] | None] = {}  # by run and sentence start: (spelling, offset, in capitals)
     for run_start, number, initial in zip(run_starts, run_numbers, run_initial):
         key = 2 * number + initial
-        if key in made:
-            found_mention = made[key]
-        else:
+        found_mention = made.get(key, _UNREAD)
+        if found_mention is _UNREAD:
             found_mention = made[key] = _mention(
                 runs[number], bool(initial), lex, mid_sentence, spelling_numbers, spellings
             )

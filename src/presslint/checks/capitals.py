@@ -26,12 +26,17 @@ from presslint.names import fold, line_in_capitals
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
 _WORD_BODY = r"[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*(?![\p{L}\p{M}\p{N}_@])"
-_WORD_START = r"(?<![\p{L}\p{M}\p{N}_@/.])"
+_BEFORE_NO_WORD = r"[\p{L}\p{M}\p{N}_@/.]"  # what may not stand just before a word
+_WORD_START = rf"(?<!{_BEFORE_NO_WORD})"
 _WORD = regex.lazy(rf"{_WORD_START}\p{{L}}{_WORD_BODY}")
-# A word whose first letter is not lower case, with the word one space after it if there is one.
-# Scanned once per document for both rules: capitalised words are a tenth of an article.
-_CAPITALISED_WORD = regex.lazy(
-    rf"{_WORD_START}[^\P{{L}}\p{{Ll}}]{_WORD_BODY}(?:(?=[ \u00a0\u202f](?P<next>{_WORD_START}\p{{L}}{_WORD_BODY})))?"
+_GAP = r"[ \u00a0\u202f]"
+# A chain of capitalised words one space apart, each as `_WORD` reads it, and the word one space after the
+# last if there is one: each word of the chain is followed by the next. Capitalised words are a tenth of an
+# article and come in runs (names): one match per run, opening on the capital (the cheapest scan), and no
+# lookahead re-reading the next word.
+_CAPITALISED_CHAIN = regex.lazy(
+    rf"\p{{Lu}}(?<!{_BEFORE_NO_WORD}\p{{Lu}})(?>{_WORD_BODY})"
+    rf"(?:{_GAP}(?P<chained>\p{{Lu}}(?>{_WORD_BODY})))*(?:{_GAP}(?P<next>\p{{L}}(?>{_WORD_BODY})))?"
 )
 _WORD_BREAK = regex.lazy(r"[^\p{L}\p{M}\-]", regex.REVERSE)
 _SPACE = frozenset(" \u00a0\u202f")
@@ -58,10 +63,20 @@ def _capitalised_words(text: str) -> array[int]:
     """
     out = array("q")
     scan = _WordScan(text)
-    for m in _CAPITALISED_WORD.finditer(text):
-        (start, end), (next_start, next_end) = m.regs
-        if text[start].isupper() and (text[start - 1 : start] != "-" or not scan.runs_over(start)):
-            out.extend((start, end, next_start, next_end))
+    for m in _CAPITALISED_CHAIN.finditer(text):
+        (start, end), (chained_start, _), (next_start, next_end) = m.regs
+        # `\p{Lu}` may come from a newer Unicode than `str.isupper`'s: a capital is what both accept.
+        first_kept = text[start].isupper() and (text[start - 1 : start] != "-" or not scan.runs_over(start))
+        if chained_start < 0:  # most matches: one word, and the word after it
+            if first_kept:
+                out.extend((start, next_start - 1 if next_start >= 0 else end, next_start, next_end))
+            continue
+        chained = m.spans(1)
+        # The first word ends one gap before the word after it; `Saint-Etienne` is one word, not `Etienne`.
+        words = [(start, chained[0][0] - 1), *chained, (next_start, next_end)]
+        for n, (word_start, word_end) in enumerate(words[:-1]):
+            if (first_kept if n == 0 else text[word_start].isupper()):
+                out.extend((word_start, word_end, *words[n + 1]))
     return out
 
 
@@ -209,16 +224,18 @@ class CapitalisationVariant(DocumentRule):
         leaves_out = _LeftOut(stop)
         words = capitalised_words(doc)
         sentences = doc.sentences
-        k = 0
+        k, last = 0, len(sentences)
+        sentence_start = sentence_end = 0  # of sentence k, once the first pair has found it
         for n, (s1, e1, s2, e2) in enumerate(zip(words[::4], words[1::4], words[2::4], words[3::4])):
             if e2 - s2 < 3:  # the cheap tests first (no word one space after: both -1)
                 continue
-            while k < len(sentences) and sentences[k].end <= s1:
-                k += 1
-            if k == len(sentences):
-                break
-            sentence = sentences[k]
-            if s1 < sentence.start or e2 > sentence.end:
+            if s1 >= sentence_end:  # past sentence k (most pairs are not)
+                while k < last and sentences[k].end <= s1:
+                    k += 1
+                if k == last:
+                    break
+                sentence_start, sentence_end = sentences[k]
+            if s1 < sentence_start or e2 > sentence_end:
                 continue
             i = 4 * n
             w1, w2 = text[s1:e1], text[s2:e2]
@@ -227,13 +244,13 @@ class CapitalisationVariant(DocumentRule):
             # A capitalised second word is the next entry, with the word after it.
             if w2[0].isupper() and i + 4 < len(words) and words[i + 4] == s2:
                 s3, e3 = words[i + 6], words[i + 7]
-                if s3 >= 0 and e3 <= sentence.end and text[s3].isupper():
+                if s3 >= 0 and e3 <= sentence_end and text[s3].isupper():
                     continue  # a title before a name, or a longer name: governed by it
             # A capitalised word just before is the previous entry, followed by this one.
             if (
                 i
                 and words[i - 2] == s1
-                and words[i - 4] >= sentence.start
+                and words[i - 4] >= sentence_start
                 and text[words[i - 4] : words[i - 3]].lower() not in stop
             ):
                 continue  # `International Religious Freedom (IRF)`: part of a longer name

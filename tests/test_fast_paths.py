@@ -15,6 +15,7 @@ import regex
 
 from presslint import names, registry
 from presslint.checks import editing, editing_blocks, marks, nonprose, scraping
+from presslint.document import Document
 from presslint.formats.prose import Block, BlockKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +175,13 @@ WORD_PAIR_EDGE_TEXTS = [
     "Le gouvernement a présenté le l’avant-projet, LA LE réforme, la\u00a0les lois et le\tla suite.",
     "The minister met the and officials. THE OF course. A\tof them. The\u00a0and. the-and. 3the and.",
     "The ministry published a the report; officials said the their plan, A THE plan, the\nthe end.",
+    "Vu 3la les gens, la les¤ gens, ¤la les gens, la\u0301 les gens, xl’de, İla les gens, la\x00 les gens.",
+    "... — !!! 12",  # no word at all
+    # Every separator of the group pass in the text: each block is read on its own.
+    "\n\n".join(["Il y a \x00\x01\x02\x03\x04\x05\x06\x07\x08.", "la", "les\x01 \x02le la", "", "De le la fin."] * 3),
 ]
+# A document longer than a group of the pass: blocks joined, then found again by their chunks.
+LONG_EDGE_TEXT = "\n\n".join(f"Paragraphe {k} : la les gens et le ; {k % 7} de de" for k in range(3000))
 
 
 @pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
@@ -191,8 +198,14 @@ def _every_chunk(block: editing.BlockWords, pairs: editing.WordPairs) -> list[in
     return list(range(len(block.chunks)))
 
 
+def _every_block(doc: Document) -> editing.ChunkCandidates:
+    found = editing.ChunkCandidates()
+    found.stray_articles = found.truncated_phrases = list(range(len(doc.blocks)))
+    return found
+
+
 @pytest.mark.parametrize("code", ["EDT101", "EDT102"])
-@pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+@pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, LONG_EDGE_TEXT, *_real_texts()])
 def test_word_pair_prefilter_hides_no_finding(code: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from presslint.api import Linter
     from presslint.config import Settings
@@ -201,22 +214,36 @@ def test_word_pair_prefilter_hides_no_finding(code: str, text: str, monkeypatch:
     for lang in ("fr", "en"):
         fast = linter.check(text, lang=lang).diagnostics
         with monkeypatch.context() as patched:  # every block, every chunk: all the tokens are read
-            patched.setattr(editing, "may_hold_pair", lambda *args: True)
+            patched.setattr(editing, "chunk_candidates", _every_block)
             patched.setattr(editing, "pair_chunks", _every_chunk)
             plain = linter.check(text, lang=lang).diagnostics
         assert fast == plain
 
 
 @pytest.mark.parametrize("text", [*WORD_PAIR_EDGE_TEXTS, *_real_texts()])
-def test_pair_chunks_are_what_the_prefilter_sees(text: str) -> None:
+def test_pair_chunks_are_in_the_kept_blocks(text: str) -> None:
+    """A block where ``pair_chunks`` sees a pair of chunks of the two lists is one the group pass keeps."""
     from presslint.api import Linter
     from presslint.config import Settings
 
     for lang in ("fr", "en"):
         doc = Linter(Settings()).document(text, lang=lang)
+        kept = editing.chunk_candidates(doc)
+        for pairs, blocks in (
+            (editing.stray_article_pairs(lang), kept.stray_articles),
+            (editing.truncated_phrase_pairs(lang), kept.truncated_phrases),
+        ):
+            for k, block in enumerate(doc.blocks):
+                chunked = editing.BlockWords(editing.lowered(doc.text[block.start : block.end]))
+                whole = [i for i in editing.pair_chunks(chunked, pairs) if chunked.chunks[i] in pairs.firsts]
+                assert not whole or k in blocks, (lang, doc.text[block.start : block.end])
+
+
+def test_word_lists_of_pairs_are_words() -> None:
+    """The group pass sees a word by its letters: a word without one would be missed."""
+    for lang in ("fr", "en"):
         for pairs in (editing.stray_article_pairs(lang), editing.truncated_phrase_pairs(lang)):
-            for block in editing.block_words(doc):
-                assert editing.may_hold_pair(block, pairs) == bool(editing.pair_chunks(block, pairs))
+            assert all(any(map(str.isalpha, word)) for word in pairs.firsts | pairs.seconds)
 
 
 REPEAT_EDGE_TEXTS = [
@@ -224,10 +251,11 @@ REPEAT_EDGE_TEXTS = [
     "Il a vu ſa Sa, İstanbul istanbul, ΟΔΟΣ οδος, Σ σ, de\u0301 de\u0301, K k, µ Μ, ß ẞ, ı I.",
     "Nous nous battons ; 12 12 ; « la la » ; ça ça ; œuvre Œuvre ; Āb āb ; ǅ ǆ ; a1 a1 ; (re)tour tour.",
     "États-Unis unis, aujourd’hui hui, l'un l'un, qu’il qu’il, Bora Bora, e-mail mail mail, x\u2003x.",
+    "de¤ de, de ¤de, 3de de, de de3, ¤de de¤, la\u0301 la\u0301, l\x00 l\x00, \x03 \x03, « de » de.",
 ]
 
 
-@pytest.mark.parametrize("text", [*REPEAT_EDGE_TEXTS, *WORD_PAIR_EDGE_TEXTS, *_real_texts()])
+@pytest.mark.parametrize("text", [*REPEAT_EDGE_TEXTS, *WORD_PAIR_EDGE_TEXTS, LONG_EDGE_TEXT, *_real_texts()])
 def test_repeated_word_prefilter_hides_no_finding(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from presslint.api import Linter
     from presslint.config import Settings
@@ -312,13 +340,12 @@ SENTENCE_FINAL_TEXTS = [
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_word_before_stop_patterns_find_the_words_of_the_plain_one(lang: str) -> None:
     listed = editing.words(lang, "not-sentence-final")
-    pattern = editing.sentence_final(lang)
-    assert pattern is not None
+    assert len(editing.sentence_final(lang)) == 2
     texts = [*_real_texts(), *WORD_PAIR_EDGE_TEXTS, *SENTENCE_FINAL_TEXTS, " ".join(sorted(listed)) + "."]
     for text in texts:
         plain = [m.span("word") for m in SENTENCE_FINAL.finditer(text)]
         assert [m.span("word") for m in editing._WORD_BEFORE_STOP.finditer(text)] == plain
-        assert [m.span("word") for m in pattern.finditer(text)] == [
+        assert [m.span("word") for m in editing.sentence_final_matches(lang, text)] == [
             span for span in plain if text[span[0] : span[1]].replace("'", "’") in listed
         ]
 
@@ -331,3 +358,15 @@ NORMALISE_EDGE_TEXTS = [" a b", "a  b", "a\u00a0b", "a\u202f:", "a\u00a0 b", "\u
 def test_normalise_reads_white_space_as_split_does(text: str) -> None:
     for piece in [text, *text.split("\n"), *regex.split(r"(?<=[.!?])\s+", text)]:
         assert editing_blocks.normalise(piece) == " ".join(piece.split())
+
+
+@pytest.mark.parametrize("text", [*NORMALISE_EDGE_TEXTS, *WORD_COUNT_EDGE_TEXTS])
+def test_a_flat_paragraph_serves_its_sentences(text: str) -> None:
+    """EDT105 reads a sentence's key from its paragraph made flat once: the same as ``normalise``."""
+    for piece in [text, f"{text} {text}", f"\u00a0{text}\u202f{text} "]:
+        flat = editing_blocks._flat(piece)
+        if flat is None:
+            continue
+        for start in range(len(piece) + 1):
+            for end in range(start, len(piece) + 1):
+                assert flat[start:end].strip(" ") == editing_blocks.normalise(piece[start:end])

@@ -11,6 +11,7 @@ are data, in ``lexicons/<lang>/``. Quoted speech is left alone.
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -310,17 +311,25 @@ _LOWER_WORD = regex.lazy(r"\p{Ll}[\p{L}\p{M}]*")
 
 
 @cache
-def sentence_final(lang: str) -> regex.TimedPattern | None:
+def sentence_final(lang: str) -> tuple[regex.TimedPattern, ...]:
     """``_WORD_BEFORE_STOP`` with the word limited to the language's `not-sentence-final` list.
 
-    It finds exactly the matches of ``_WORD_BEFORE_STOP`` whose word is on the list (the
-    look-arounds fix where a word starts and ends), without one match at every sentence end.
+    Together the patterns find exactly the matches of ``_WORD_BEFORE_STOP`` whose word is on the
+    list (the look-arounds fix where a word starts and ends), without one match at every sentence
+    end. There is one per stop: a pattern that starts on a literal character skips to the next
+    one twice as fast as a pattern that starts on a class.
     """
     listed = sorted(w for w in words(lang, "not-sentence-final") if _LOWER_WORD.fullmatch(w))
     if not listed:
-        return None
+        return ()
     alternation = "|".join(regex.escape(w) for w in sorted(listed, key=lambda w: (-len(w), w)))
-    return regex.compile(_WORD_BEFORE_STOP.pattern.replace(r"\p{Ll}[\p{L}\p{M}]*", f"(?:{alternation})", 1))
+    pattern = _WORD_BEFORE_STOP.pattern.replace(r"\p{Ll}[\p{L}\p{M}]*", f"(?:{alternation})", 1)
+    return tuple(regex.compile(regex.escape(stop) + pattern.removeprefix("[.;]")) for stop in ".;")
+
+
+def sentence_final_matches(lang: str, text: str) -> Iterator[regex.Match[str]]:
+    """The matches of the ``sentence_final`` patterns in ``text``, in order."""
+    return heapq.merge(*(pattern.finditer(text) for pattern in sentence_final(lang)), key=lambda m: m.start())
 
 
 # Below this many characters a rule uses the general pattern rather than compile the listed one
@@ -334,9 +343,9 @@ _NOT_DETERMINER_HERE = {"fr": frozenset({"ce", "un", "une", "leur", "leurs"}), "
 class BlockWords:
     """A block's text in lower case with typographic apostrophes, split at white space.
 
-    The cheap view the prefilters of EDT101, EDT102 and EDT104 read instead of the tokens
-    (``str.split`` is many times faster than the token pattern): two words with white space
-    between them end one chunk and start the next.
+    The view EDT101, EDT102 and EDT104 read in the blocks the group pass keeps (``str.split``
+    is many times faster than the token pattern): two words with white space between them
+    end one chunk and start the next.
     """
 
     __slots__ = ("chunks", "text", "word_ends", "word_starts")
@@ -345,7 +354,7 @@ class BlockWords:
         self.text = text
         self.chunks = text.split()
         # The chunks that are not all letters but start, or end, with one (`l’armée`, `(la`, `fin.`):
-        # the prefilters look closer at them. The others are a word, or hold none at that end.
+        # ``repeat_starts`` looks closer at them. The others are a word, or hold none at that end.
         self.word_starts: list[int] = []
         self.word_ends: list[int] = []
         for i, chunk in enumerate(self.chunks):
@@ -361,22 +370,11 @@ def lowered(text: str) -> str:
     return text.lower().replace("'", "’")
 
 
-def block_words(doc: Document) -> Iterator[BlockWords]:
-    """The ``BlockWords`` of each block, one at a time: a document's chunks are not all kept.
-
-    Each block is lowered on its own: a lowered copy of a large document would
-    double its memory for the length of the pass.
-    """
-    text = doc.text
-    for b in doc.blocks:
-        yield BlockWords(lowered(text[b.start : b.end]))
-
-
 class ChunkCandidates:
-    """The blocks the chunk prefilters keep, by index in ``doc.blocks``.
+    """The blocks that may hold a finding of EDT101, EDT102 or EDT104, by index in ``doc.blocks``.
 
-    One pass over the chunks serves EDT101, EDT102 and EDT104; only these results are kept
-    (the chunks of a long document would take ten times its size).
+    One pass over the words of the document serves the three rules; only these results are
+    kept (the words of a long document would take ten times its size).
     """
 
     __slots__ = ("repeats", "stray_articles", "truncated_phrases")
@@ -392,33 +390,131 @@ def chunk_candidates(doc: Document) -> ChunkCandidates:
     return doc.shared("editing.chunk_candidates", _chunk_candidates)
 
 
+# The pass reads blocks in groups of about this many characters: one lower-casing, one split
+# and a few passes over the words in C serve a hundred blocks, and a group's copies stay small
+# (a lowered copy of a large document would double its memory).
+_GROUP_CHARS = 24_000
+# Characters that separate words (so neither a token nor `_REPEAT` runs across them), replaced
+# with a space before a group is split: what a news text holds besides letters and white space.
+# One that is missing leaves a chunk that is not all letters, and its block is read closely.
+_WORD_BREAKS = ',.;:!?()[]{}<>«»“”‘’"…—–‐-/\\|*+=#%&@$€£°©§_~^`0123456789'
+# A group joins its blocks around a chunk of one of these, one the document does not hold.
+_SEPARATORS = "\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+
+
 def _chunk_candidates(doc: Document) -> ChunkCandidates:
-    stray, truncated = stray_article_pairs(doc.lang), truncated_phrase_pairs(doc.lang)
+    """Read the document a group of blocks at a time, its words split at every break.
+
+    A token pair of EDT101 or EDT102 (white space between the words, or an elision) is then two
+    chunks in a row: the letters that end the first word and those that start the second
+    (``WordPairs.first_forms``, ``second_forms``). A repeat that `_REPEAT` matches in a block
+    without a case trap is two equal chunks, as its words stand between breaks. A chunk that
+    holds a letter and something else (a mark, a break not in the list) may hide either: its
+    block is kept for all three rules, which read it closely.
+    """
+    text, blocks, lang = doc.text, doc.blocks, doc.lang
+    stray, truncated = stray_article_pairs(lang), truncated_phrase_pairs(lang)
+    # Without a character to spare, a group is a single block (no chunk holds a space).
+    separator = next((c for c in _SEPARATORS if c not in text), " ")
+    joiner = f"\n{separator}\n"
     found = ChunkCandidates()
-    for k, block in enumerate(block_words(doc)):
-        if may_hold_pair(block, stray):
-            found.stray_articles.append(k)
-        if may_hold_pair(block, truncated):
-            found.truncated_phrases.append(k)
-        starts = repeat_starts(block)
-        if starts:
-            found.repeats[k] = starts
+    for group in _groups(blocks, separator != " "):
+        words = lowered(joiner.join([text[b.start : b.end] for b in blocks[group]]))
+        for ch in _WORD_BREAKS:
+            words = words.replace(ch, " ")
+        chunks = words.split()
+        strays, truncations = _pairs_in(chunks, stray, truncated)
+        repeats = [k for k in compress(count(), map(eq, chunks, islice(chunks, 1, None))) if chunks[k] != separator]
+        unread = _unread_chunks(chunks, separator)
+        if not (strays or truncations or repeats or unread):
+            continue
+        owner = _owners(chunks, separator, group.start, strays + truncations + repeats + unread)
+        everywhere = {owner[k] for k in unread}
+        found.stray_articles += sorted({owner[k] for k in strays} | everywhere)
+        found.truncated_phrases += sorted({owner[k] for k in truncations} | everywhere)
+        for k in sorted({owner[k] for k in repeats} | everywhere):
+            block = blocks[k]
+            starts = repeat_starts(BlockWords(lowered(text[block.start : block.end])))
+            if starts:
+                found.repeats[k] = starts
     return found
+
+
+def _pairs_in(chunks: list[str], *lists: WordPairs) -> list[list[int]]:
+    """For each pair of lists, the chunks of a first word followed by a chunk of a second one."""
+    firsts = frozenset().union(*(pairs.first_forms for pairs in lists))
+    seconds = frozenset().union(*(pairs.second_forms for pairs in lists))
+    # The chunks that may be a first word (about one in eight), then those a second one follows
+    # (a few in a thousand): each step a pass in C.
+    maybe = list(compress(count(), map(firsts.__contains__, islice(chunks, max(len(chunks) - 1, 0)))))
+    maybe = list(compress(maybe, map(seconds.__contains__, map(chunks.__getitem__, map((1).__add__, maybe)))))
+    return [
+        [k for k in maybe if chunks[k] in pairs.first_forms and chunks[k + 1] in pairs.second_forms]
+        for pairs in lists
+    ]
+
+
+def _groups(blocks: Sequence[Block], joined: bool) -> Iterator[slice]:
+    """Runs of blocks of about ``_GROUP_CHARS`` characters; single blocks if they cannot be joined."""
+    start, size = 0, 0
+    for k, block in enumerate(blocks):
+        size += block.end - block.start
+        if size >= _GROUP_CHARS or not joined:
+            yield slice(start, k + 1)
+            start, size = k + 1, 0
+    if start < len(blocks):
+        yield slice(start, len(blocks))
+
+
+def _owners(chunks: list[str], separator: str, first: int, found: list[int]) -> dict[int, int]:
+    """The block of each chunk at ``found``: ``first`` (the group's) plus the separators before it."""
+    owners, block, start = {}, first, 0
+    for k in sorted(set(found)):
+        block += chunks[start:k].count(separator)
+        owners[k], start = block, k
+    return owners
+
+
+def _unread_chunks(chunks: list[str], separator: str) -> list[int]:
+    """Where the chunks are that hold a letter and something else (a mark, a break not in the list)."""
+    if "".join(chunks).replace(separator, "").isalpha():
+        return []
+    odd = (c for c in set(filterfalse(str.isalpha, chunks)) if c != separator and any(map(str.isalpha, c)))
+    return [k for chunk in odd for k in _positions(chunks, chunk)]
+
+
+def _positions(chunks: list[str], chunk: str) -> list[int]:
+    """Where ``chunk`` is in ``chunks``: a scan in C, for a chunk that is rare."""
+    found, k = [], -1
+    try:
+        while True:
+            k = chunks.index(chunk, k + 1)
+            found.append(k)
+    except ValueError:
+        return found
 
 
 class WordPairs:
     """Two word lists, for a prefilter that looks for a word of the first before one of the second."""
 
-    __slots__ = ("elided", "first_lengths", "firsts", "longest_second", "second_lengths", "seconds")
+    __slots__ = ("elided", "first_forms", "first_lengths", "firsts", "second_forms", "second_lengths", "seconds")
 
     def __init__(self, firsts: frozenset[str], seconds: frozenset[str]) -> None:
         self.firsts, self.seconds = firsts, seconds
         # The lengths of the first words by their last character, of the second by their first.
         self.first_lengths = _lengths_by(firsts, -1)
         self.second_lengths = _lengths_by(seconds, 0)
-        self.longest_second = max(map(len, seconds), default=0)
         # Elided first words (`l’`): the second word follows them in the same chunk.
         self.elided = tuple(sorted(w for w in firsts if w.endswith("’")))
+        # The letters that end a first word and start a second one (`l’` -> `l`): the chunks the
+        # group pass sees. The lists hold words, none without a letter (the tests check it).
+        self.first_forms = frozenset(runs[-1] for runs in map(_letter_runs, firsts) if runs)
+        self.second_forms = frozenset(runs[0] for runs in map(_letter_runs, seconds) if runs)
+
+
+def _letter_runs(word: str) -> list[str]:
+    """The runs of letters of a word, as the group pass splits it."""
+    return "".join(ch if ch.isalpha() else " " for ch in word).split()
 
 
 def _lengths_by(items: frozenset[str], edge: int) -> dict[str, tuple[int, ...]]:
@@ -443,39 +539,6 @@ def truncated_phrase_pairs(lang: str) -> WordPairs:
     return WordPairs(determiners, frozenset(phrases_by_first_word(lang, "not-after-determiner")))
 
 
-def may_hold_pair(block: BlockWords, pairs: WordPairs) -> bool:
-    """False only if no word of ``pairs.firsts`` is followed by one of ``pairs.seconds`` in the block.
-
-    A prefilter: a block it rejects cannot hold a candidate pair, so it is not tokenised (most
-    blocks hold none). Looser than the tokens, never stricter: a token ends its chunk when white
-    space follows it, and the lower case of a chunk ends with the lower case of its last token.
-    """
-    chunks, seconds = block.chunks, pairs.seconds
-    # After a chunk that is a first word, then after the chunks that may end on one (`(la`, `qu’au`).
-    after_first = list(compress(islice(chunks, 1, None), map(pairs.firsts.__contains__, chunks)))
-    if not seconds.isdisjoint(after_first):
-        return True
-    for second in filterfalse(str.isalpha, after_first):
-        if _starts_with_word(second, pairs):
-            return True
-    last = len(chunks) - 1
-    for i in block.word_ends:
-        first = chunks[i]
-        if i < last and _ends_with_word(first, pairs):
-            second = chunks[i + 1]
-            if second in seconds or (not second.isalpha() and _starts_with_word(second, pairs)):
-                return True
-    lowered, longest, initials = block.text, pairs.longest_second + 1, pairs.second_lengths
-    for elided in pairs.elided:
-        i = lowered.find(elided)
-        while i >= 0:
-            i += len(elided)
-            if lowered[i : i + 1] in initials and _starts_with_word(lowered[i : i + longest], pairs):
-                return True
-            i = lowered.find(elided, i)
-    return False
-
-
 def _ends_with_word(chunk: str, pairs: WordPairs) -> bool:
     """True if the chunk may end on a token of ``pairs.firsts``: no letter runs on before it."""
     for n in pairs.first_lengths.get(chunk[-1:], ()):
@@ -495,9 +558,10 @@ def _starts_with_word(chunk: str, pairs: WordPairs) -> bool:
 
 
 def pair_chunks(block: BlockWords, pairs: WordPairs) -> list[int]:
-    """The chunks where ``may_hold_pair`` sees a first word that may be followed by a second one.
+    """The chunks where a first word may be followed by a second one: looser than the tokens.
 
-    Read chunk by chunk: for the few blocks the prefilter keeps.
+    Read chunk by chunk: for the few blocks ``chunk_candidates`` keeps. A token ends its chunk
+    when white space follows it, and the lower case of a chunk ends with that of its last token.
     """
     chunks, firsts, seconds = block.chunks, pairs.firsts, pairs.seconds
     found = []
@@ -693,14 +757,15 @@ class TruncatedPhrase(DocumentRule):
         lang, text = doc.lang, doc.text
         final = words(lang, "not-sentence-final")
         exceptions = phrases(lang, "sentence-final-exceptions")
-        pattern = sentence_final(lang) if len(text) >= PREFILTER_MIN_CHARS else _WORD_BEFORE_STOP
-        if pattern is None:
-            return
+        if len(text) >= PREFILTER_MIN_CHARS:
+            found = sentence_final_matches(lang, text)
+        else:
+            found = _WORD_BEFORE_STOP.finditer(text)
         # One pass over the text for the words of every block but the headings.
         block: Block | None = None
         toks: list[Token] = []  # the current block's, tokenised only once it holds a candidate
         starts: dict[int, int] = {}
-        for m in pattern.finditer(text):
+        for m in found:
             word = m.group("word")
             if word.replace("'", "’") not in final:
                 continue

@@ -38,12 +38,19 @@ _URLISH = regex.lazy(r"(?:www\.|https?://|@|#\w)|\.\p{L}{2,4}/?$")
 
 def normalise(text: str) -> str:
     """Text with runs of white space (including non-breaking spaces) read as one space."""
-    # Most sentences are normal once their non-breaking spaces are plain ones: single spaces
-    # only (every other white space is unprintable), none at either end.
+    flat = _flat(text)
+    return " ".join(text.split()) if flat is None else flat.strip(" ")
+
+
+def _flat(text: str) -> str | None:
+    """``text`` with plain spaces for non-breaking ones, if its white space is then single spaces.
+
+    As in most text (any other white space is unprintable); else None. ``normalise`` of any
+    slice of ``text`` is then the same slice of this without a space at either end: a paragraph
+    made flat once serves all its sentences.
+    """
     flat = text if text.isascii() else text.replace("\u00a0", " ").replace("\u202f", " ")
-    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
-        return flat
-    return " ".join(text.split())
+    return flat if flat.isprintable() and "  " not in flat else None
 
 
 def _snippet(text: str, words: int = 6) -> str:
@@ -65,9 +72,12 @@ _ENOUGH_WORDS = regex.lazy(
 def long_enough(text: str) -> bool:
     """``_word_count(text) >= MIN_DUPLICATE_WORDS``, without listing every word of a long sentence."""
     # Most texts open on enough parts that start with a letter or a digit once punctuation is
-    # stripped: a word at least in each, as words hold no white space.
-    opening = text.split(maxsplit=MIN_DUPLICATE_WORDS)[:MIN_DUPLICATE_WORDS]
-    if len(opening) == MIN_DUPLICATE_WORDS and all(part.lstrip(_PUNCTUATION)[:1].isalnum() for part in opening):
+    # stripped: a word at least in each, as words hold no white space. A part of punctuation
+    # alone (`«`, `-`) holds none: the parts after it are read too.
+    parts = text.split(maxsplit=2 * MIN_DUPLICATE_WORDS)[: 2 * MIN_DUPLICATE_WORDS]
+    if "".join([part[0] for part in parts[:MIN_DUPLICATE_WORDS]]).isalnum() and len(parts) >= MIN_DUPLICATE_WORDS:
+        return True  # no punctuation to strip: the usual case
+    if sum(part.lstrip(_PUNCTUATION)[:1].isalnum() for part in parts) >= MIN_DUPLICATE_WORDS:
         return True
     return _ENOUGH_WORDS.match(text) is not None
 
@@ -88,15 +98,22 @@ def _find_duplicated_paragraphs(doc: Document) -> list[tuple[Block, Block]]:
     # is then read for the few texts that repeat, and a short paragraph is never reported.
     # Paragraphs are remembered by the hash of their text, not the text (a copy of the whole
     # document); a repeat is confirmed against the text of the first one.
+    text = doc.text
     seen: dict[int, Block] = {}
     by_text: dict[str, Block] = {}  # texts whose hash an earlier, different text took
     out: list[tuple[Block, Block]] = []
     for block in doc.blocks:
         if block.kind not in _COMPARED:
             continue
-        key = normalise(doc.text[block.start : block.end])
+        raw = text[block.start : block.end]
+        key = normalise(raw)
         first = seen.setdefault(hash(key), block)
-        if first is not block and normalise(doc.text[first.start : first.end]) != key:
+        # The same text has the same key: only a different one is made normal to compare.
+        if (
+            first is not block
+            and text[first.start : first.end] != raw
+            and normalise(text[first.start : first.end]) != key
+        ):
             first = by_text.setdefault(key, block)
         if first is not block and long_enough(key):
             out.append((block, first))
@@ -201,13 +218,19 @@ class DuplicatedSentence(DocumentRule):
         repeated_blocks = {b.start for b, _ in duplicated_paragraphs(doc)}
         seen: set[str] = set()  # every sentence: only a repeat has its words counted
         i = 0  # the block of each sentence, as `doc.block_at` finds it (both lists are in order)
+        flat_block, flat = None, None  # a block's text, made normal once for all its sentences
         for sentence in doc.sentences:
             while i + 1 < len(blocks) and blocks[i + 1].start <= sentence.start:
                 i += 1
             block = blocks[i]
             if not block.start <= sentence.start <= block.end or block.kind not in _COMPARED:
                 continue
-            key = normalise(text[sentence.start : sentence.end])
+            if block is not flat_block:
+                flat_block, flat = block, _flat(text[block.start : block.end])
+            if flat is not None and sentence.end <= block.end:
+                key = flat[sentence.start - block.start : sentence.end - block.start].strip(" ")
+            else:
+                key = normalise(text[sentence.start : sentence.end])
             if key not in seen:
                 seen.add(key)
                 continue

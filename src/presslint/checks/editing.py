@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import compress, count, filterfalse, islice
 from operator import eq
 from typing import TYPE_CHECKING, NamedTuple
 
-from presslint import timed_regex as regex  # every pattern call runs under a time budget
-
 from presslint import lexicons
+from presslint import timed_regex as regex  # every pattern call runs under a time budget
 from presslint.diagnostics import Applicability, Severity
 from presslint.formats.prose import Block, BlockKind
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
@@ -254,35 +253,31 @@ class StrayArticle(DocumentRule):
         pairs = stray_article_pairs(lang)
         # The tokens read after the first word: two, or the rest of an exception.
         reach = max(2, max(map(len, exceptions), default=0) - 1)
-        for k in chunk_candidates(doc).stray_articles:
-            block = doc.blocks[k]
-            bw = BlockWords(lowered(text[block.start : block.end]))
-            for toks, chosen in candidate_windows(text, block, bw, pair_chunks(bw, pairs), lang, reach):
-                for i in chosen:
-                    if i >= len(toks) - 2:
-                        continue
-                    t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
-                    if t1.lower not in first or t2.lower not in second or t1.lower == t2.lower:
-                        continue
-                    if not (joined(text, t1, t2) and joined(text, t2, t3)):
-                        continue
-                    if len(t2.text) == 1 and t2.is_capitalised:
-                        continue  # a letter: `the A team`
-                    if t3.lower in small:
-                        continue  # `donner le la de la campagne`
-                    if t2.is_capitalised and t3.is_capitalised:
-                        continue  # a name: `les Le Pen`, `les Les Républicains`
-                    if matches_at(toks, i, exceptions):
-                        continue
-                    if doc.in_quotation(t1.start, t3.end):
-                        continue
-                    kind = "article" if t1.lower in articles else "determiner"
-                    yield self.finding(
-                        t1.start,
-                        t1.end,
-                        f"Stray {kind} “{t1.text}” before “{t2.text}”: left over from an edit?",
-                        (self._fix(doc, t1, t2),),
-                    )
+        for toks, i in pair_starts(doc, chunk_candidates(doc).stray_articles, pairs, reach):
+            if i >= len(toks) - 2:
+                continue
+            t1, t2, t3 = toks[i], toks[i + 1], toks[i + 2]
+            if t1.lower not in first or t2.lower not in second or t1.lower == t2.lower:
+                continue
+            if not (joined(text, t1, t2) and joined(text, t2, t3)):
+                continue
+            if len(t2.text) == 1 and t2.is_capitalised:
+                continue  # a letter: `the A team`
+            if t3.lower in small:
+                continue  # `donner le la de la campagne`
+            if t2.is_capitalised and t3.is_capitalised:
+                continue  # a name: `les Le Pen`, `les Les Républicains`
+            if matches_at(toks, i, exceptions):
+                continue
+            if doc.in_quotation(t1.start, t3.end):
+                continue
+            kind = "article" if t1.lower in articles else "determiner"
+            yield self.finding(
+                t1.start,
+                t1.end,
+                f"Stray {kind} “{t1.text}” before “{t2.text}”: left over from an edit?",
+                (self._fix(doc, t1, t2),),
+            )
 
     @staticmethod
     def _fix(doc: Document, t1: Token, t2: Token) -> tuple[int, int, str]:
@@ -624,6 +619,25 @@ def candidate_windows(
         yield toks, inside
 
 
+
+def pair_starts(
+    doc: Document, blocks: Iterable[int], pairs: WordPairs, reach: int
+) -> Iterator[tuple[list[Token], int]]:
+    """(tokens of a window, index of a token) where a word of ``pairs.firsts`` may open a pair.
+
+    Only the given candidate blocks (by index) are read, and in them only the
+    windows around the chunks ``pair_chunks`` picks, ``reach`` tokens long
+    after each: what EDT101 and EDT102 then test word by word.
+    """
+    text, lang = doc.text, doc.lang
+    for k in blocks:
+        block = doc.blocks[k]
+        bw = BlockWords(lowered(text[block.start : block.end]))
+        for toks, chosen in candidate_windows(text, block, bw, pair_chunks(bw, pairs), lang, reach):
+            for i in chosen:
+                yield toks, i
+
+
 class TruncatedPhrase(DocumentRule):
     meta = RuleMeta(
         code="EDT102",
@@ -713,36 +727,32 @@ class TruncatedPhrase(DocumentRule):
         # The tokens read after the determiner: a sequence and the word after it, or an exception.
         longest = max((len(seq) for seqs in followers.values() for seq in seqs), default=0)
         reach = max(longest + 1, max(map(len, exceptions), default=0) - 1)
-        for k in chunk_candidates(doc).truncated_phrases:
-            block = doc.blocks[k]
-            bw = BlockWords(lowered(text[block.start : block.end]))
-            for toks, chosen in candidate_windows(text, block, bw, pair_chunks(bw, pairs), lang, reach):
-                for i in chosen:
-                    if i >= len(toks) - 1:
-                        continue
-                    t1, t2 = toks[i], toks[i + 1]
-                    if t1.lower not in determiners or not t2.is_lower or not joined(text, t1, t2):
-                        continue
-                    candidates = followers.get(t2.lower, ())
-                    seq = next((s for s in candidates if self._seq_at(text, toks, i + 1, s)), None)
-                    if seq is None or matches_at(toks, i, exceptions):
-                        continue
-                    after = toks[i + len(seq) + 1] if i + len(seq) + 1 < len(toks) else None
-                    if t2.lower in particles and after is not None and after.is_capitalised:
-                        continue  # `les de Gaulle`: a name with its particle
-                    start = t1.start
-                    lead = t1.text
-                    if i > 0 and toks[i - 1].lower in prepositions and joined(text, toks[i - 1], t1):
-                        start, lead = toks[i - 1].start, text[toks[i - 1].start : t1.end]
-                    end = toks[i + len(seq)].end
-                    if doc.in_quotation(start, end):
-                        continue
-                    yield self.finding(
-                        start,
-                        end,
-                        f"Truncated phrase: “{lead}” is followed by “{text[t2.start:end]}”: "
-                        "words seem to be missing.",
-                    )
+        for toks, i in pair_starts(doc, chunk_candidates(doc).truncated_phrases, pairs, reach):
+            if i >= len(toks) - 1:
+                continue
+            t1, t2 = toks[i], toks[i + 1]
+            if t1.lower not in determiners or not t2.is_lower or not joined(text, t1, t2):
+                continue
+            candidates = followers.get(t2.lower, ())
+            seq = next((s for s in candidates if self._seq_at(text, toks, i + 1, s)), None)
+            if seq is None or matches_at(toks, i, exceptions):
+                continue
+            after = toks[i + len(seq) + 1] if i + len(seq) + 1 < len(toks) else None
+            if t2.lower in particles and after is not None and after.is_capitalised:
+                continue  # `les de Gaulle`: a name with its particle
+            start = t1.start
+            lead = t1.text
+            if i > 0 and toks[i - 1].lower in prepositions and joined(text, toks[i - 1], t1):
+                start, lead = toks[i - 1].start, text[toks[i - 1].start : t1.end]
+            end = toks[i + len(seq)].end
+            if doc.in_quotation(start, end):
+                continue
+            yield self.finding(
+                start,
+                end,
+                f"Truncated phrase: “{lead}” is followed by “{text[t2.start:end]}”: "
+                "words seem to be missing.",
+            )
 
     @staticmethod
     def _seq_at(text: str, toks: Sequence[Token], i: int, seq: tuple[str, ...]) -> bool:

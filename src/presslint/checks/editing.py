@@ -619,7 +619,6 @@ def candidate_windows(
         yield toks, inside
 
 
-
 def pair_starts(
     doc: Document, blocks: Iterable[int], pairs: WordPairs, reach: int
 ) -> Iterator[tuple[list[Token], int]]:

@@ -29,6 +29,7 @@ PROSE = (
 CASES = {
     "punctuation-only line": lambda n: (".,;:!?…«»\"'()-–—/" * n)[:n],
     "one long line of prose": lambda n: (PROSE * n)[:n],
+    "one long line with double spaces": lambda n: ("Il pleut.  Il neige, dit-il  hier. " * n)[:n],
     "short paragraphs": lambda n: "Il pleut.\n\n" * (n // 11),
     "abbreviations without end": lambda n: "U.S. " * (n // 5),
     "unclosed guillemets": lambda n: "« a " * (n // 4),

@@ -24,11 +24,19 @@ if TYPE_CHECKING:
     from presslint.document import Document
 
 NBSP_CHARS = "\u00a0\u202f"
-_SENTENCE_END = regex.lazy(r"[.!?…][»”’\"')\]]*$")
+_SENTENCE_CLOSERS = frozenset("»”’\"')]")
+_WIDE_GAP = regex.lazy(r"[ \t]{3,}")
 _SENTENCE_START = regex.lazy(r"[\p{Lu}\p{N}«“‘\"'(\[¿¡]")
 # Neighbours that belong to the spacing-around-punctuation rules (TYP1xx).
 _PUNCT_AFTER = set(",.;:!?»)]}…")
 _PUNCT_BEFORE = set("«([{")
+
+
+def _ends_sentence(text: str, line_start: int, i: int) -> bool:
+    """A sentence ends right before ``i``: a terminal mark, then only closing quotes or brackets."""
+    while i > line_start and text[i - 1] in _SENTENCE_CLOSERS:
+        i -= 1
+    return i > line_start and text[i - 1] in ".!?…"
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,16 +135,22 @@ class RepeatedSpaces(DocumentRule):
             return
         text = doc.text
         double_gaps_are_style: bool | None = None  # read from the sentences only if a gap needs it
+        # The line of the last run looked at: runs come in order, and a line is read once, however
+        # long it is and however many runs it holds (a text on one line must not cost its square).
+        ls = le = -1
+        aligned = False
         for start, end in _space_runs(text):
             run = text[start:end]
             if start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] in "\n\t":
                 continue  # indentation, or trailing white space (TYP202)
             if text[end] in _PUNCT_AFTER or text[start - 1] in _PUNCT_BEFORE:
                 continue
-            ls, le = _line_bounds(text, start, end)
-            if len(regex.findall(r"[ \t]{3,}", text[ls:le])) >= 2:
+            if start >= le:  # the first run of a line (a run holds no line break)
+                ls, le = _line_bounds(text, start, end)
+                aligned = len(_WIDE_GAP.findall(text, ls, le)) >= 2
+            if aligned:
                 continue  # aligned columns
-            at_gap = bool(_SENTENCE_END.search(text, ls, start)) and bool(_SENTENCE_START.match(text[end]))
+            at_gap = _ends_sentence(text, ls, start) and bool(_SENTENCE_START.match(text[end]))
             if at_gap and run == "  ":
                 if double_gaps_are_style is None:
                     double_gaps_are_style = self._double_space_house_style(doc)

@@ -118,6 +118,14 @@ def _examples(data: Any, path: Path, key: str) -> list[dict[str, Any]]:
     return out
 
 
+def _check_group_references(path: Path, pattern: regex.Pattern[str], replacement: str) -> None:
+    for ref in _GROUP_REFERENCE.findall(replacement):
+        group = ref[0] or ref[1]
+        known = group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)
+        if not known:
+            raise RuleFileError(f"{path}: replacement refers to group `{group}`, which the pattern lacks")
+
+
 def load_rule_file(path: Path, *, compile_now: bool = True) -> PatternRule:
     """The rule of one file; ``compile_now=False`` (built-in, tested files) defers compiling its pattern."""
     try:
@@ -156,11 +164,8 @@ def load_rule_file(path: Path, *, compile_now: bool = True) -> PatternRule:
             raise RuleFileError(f"{path}: `replacement` must be a string")
         if fix not in ("safe", "unsafe"):
             raise RuleFileError(f"{path}: a rule with a `replacement` needs `fix = \"safe\"` or `\"unsafe\"`")
-        for ref in _GROUP_REFERENCE.findall(replacement) if not isinstance(pattern, tuple) else ():
-            group = ref[0] or ref[1]
-            known = group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)
-            if not known:
-                raise RuleFileError(f"{path}: replacement refers to group `{group}`, which the pattern lacks")
+        if not isinstance(pattern, tuple):  # compiled now: its groups can be checked
+            _check_group_references(path, pattern, replacement)
     elif fix is not None:
         raise RuleFileError(f"{path}: `fix` given without a `replacement`")
     severity = data.get("severity", "warning")

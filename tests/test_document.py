@@ -6,7 +6,7 @@ from helpers import make_doc, quoted
 from hypothesis import given
 from hypothesis import strategies as st
 
-from presslint.document import Document
+from presslint.document import Document, Span, SpanList
 from presslint.formats import build_view
 
 
@@ -77,3 +77,28 @@ def test_shared_values_are_computed_once_per_document() -> None:
     assert first.shared("test.length", scan) == first.shared("test.length", scan) == 9
     assert second.shared("test.length", scan) == 15
     assert calls == ["Un texte.", "Un autre texte."]
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**12), st.integers(0, 10**12)), max_size=30), st.data())
+def test_span_list_reads_as_the_list_of_spans_it_holds(pairs: list[tuple[int, int]], data: st.DataObject) -> None:
+    spans = [Span(s, e) for s, e in pairs]
+    held = SpanList(pairs)
+    assert len(held) == len(spans) and list(held) == spans and held == spans
+    assert list(held.starts) == [s.start for s in spans] and list(held.ends) == [s.end for s in spans]
+    if spans:
+        i = data.draw(st.integers(-len(spans), len(spans) - 1))
+        assert held[i] == spans[i] and isinstance(held[i], Span)
+    lo, hi = data.draw(st.integers(0, 30)), data.draw(st.integers(0, 30))
+    assert list(held[lo:hi]) == spans[lo:hi] and held[lo:hi] == SpanList(pairs[lo:hi])
+    assert list(zip(held, held[1:])) == list(zip(spans, spans[1:]))
+
+
+def test_sentences_and_quotations_are_compact_span_lists() -> None:
+    doc = make_doc("M. Diop a dit « oui ». Il est parti. « Non », a répondu l’autre.", "fr")
+    assert isinstance(doc.sentences, SpanList) and isinstance(doc.quotations, SpanList)
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == [
+        "M. Diop a dit « oui ».", "Il est parti.", "« Non », a répondu l’autre."
+    ]
+    assert [doc.text[q.start : q.end] for q in doc.quotations] == ["« oui »", "« Non »"]
+    assert doc.sentence_at(doc.text.index("parti")) == doc.sentences[1]
+    assert doc.in_quotation(doc.text.index("oui")) and not doc.in_quotation(doc.text.index("parti"))

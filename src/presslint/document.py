@@ -8,10 +8,11 @@ positions.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable
-from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property, partial
+from typing import Any, NamedTuple, TypeVar, overload
 
 import regex
 
@@ -27,6 +28,54 @@ class Span(NamedTuple):
 
     start: int
     end: int
+
+
+_new_span = partial(tuple.__new__, Span)  # Span from a pair, without a Python-level call
+
+
+class SpanList(Sequence[Span]):
+    """Spans in text order, held as two integer arrays (``starts``, ``ends``) rather than as tuples.
+
+    A large document has hundreds of thousands of sentences: as a list of
+    Spans they took about 120 bytes each, as two arrays 16. Reading one gives a
+    Span; ``starts`` and ``ends`` serve bisection and loops that need one side.
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> SpanList: ...
+    def __getitem__(self, index: int | slice) -> Span | SpanList:
+        if isinstance(index, slice):
+            out = SpanList()
+            out.starts, out.ends = self.starts[index], self.ends[index]
+            return out
+        return Span(self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        return map(_new_span, zip(self.starts, self.ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpanList):
+            return self.starts == other.starts and self.ends == other.ends
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SpanList({list(self)!r})"
 
 
 # --------------------------------------------------------------------------- language
@@ -299,36 +348,32 @@ class Document:
         return self.blocks
 
     @cached_property
-    def sentences(self) -> list[Span]:
-        out: list[Span] = []
+    def sentences(self) -> SpanList:
+        out = SpanList()
         for block in self.blocks:
-            out.extend(segment_sentences(self.text, block, self.lang))
+            for start, end in segment_sentences(self.text, block, self.lang):
+                out.starts.append(start)
+                out.ends.append(end)
         return out
 
     @cached_property
-    def quotations(self) -> list[Span]:
+    def quotations(self) -> SpanList:
         spans = find_quotations(self.text, self.blocks)
         if self._markup_quotations:  # HTML <q>: quoted by markup, not by marks
             spans = _merge(sorted([*spans, *self._markup_quotations], key=lambda s: (s.start, -s.end)))
-        return spans
-
-    @cached_property
-    def _quotation_starts(self) -> list[int]:
-        return [q.start for q in self.quotations]
+        return SpanList(spans)
 
     def in_quotation(self, start: int, end: int | None = None) -> bool:
         """True if the prose span ``[start, end)`` overlaps a quotation."""
         end = start + 1 if end is None else max(end, start + 1)
-        i = bisect_right(self._quotation_starts, end - 1) - 1
-        return i >= 0 and self.quotations[i].end > start
+        quotations = self.quotations
+        i = bisect_right(quotations.starts, end - 1) - 1
+        return i >= 0 and quotations.ends[i] > start
 
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1
@@ -337,9 +382,10 @@ class Document:
         return None
 
     def sentence_at(self, offset: int) -> Span | None:
-        i = bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset <= self.sentences[i].end:
-            return self.sentences[i]
+        sentences = self.sentences
+        i = bisect_right(sentences.starts, offset) - 1
+        if i >= 0 and offset <= sentences.ends[i]:
+            return sentences[i]
         return None
 
     # -- positions ----------------------------------------------------------------
@@ -384,8 +430,8 @@ class Document:
         return self.source_span(start, end)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
+    def _line_starts(self) -> array[int]:
+        starts = array("q", [0])
         find = self.source.find
         pos = find("\n")
         while pos >= 0:
@@ -403,7 +449,8 @@ class Document:
         starts = self._line_starts
         i = bisect_right(starts, start) - 1
         if i + 1 >= len(starts) or end < starts[i + 1]:
-            return i + 1, start - starts[i] + 1, i + 1, end - starts[i] + 1
+            line, line_start = i + 1, starts[i]  # one int object for both lines of the diagnostic
+            return line, start - line_start + 1, line, end - line_start + 1
         j = bisect_right(starts, end) - 1
         return i + 1, start - starts[i] + 1, j + 1, end - starts[j] + 1
 
@@ -416,4 +463,4 @@ class Document:
 
 
 
-__all__ = ["Document", "Span", "detect_language", "segment_sentences", "find_quotations", "is_continuation_mark"]
+__all__ = ["Document", "Span", "SpanList", "detect_language", "segment_sentences", "find_quotations", "is_continuation_mark"]

@@ -297,13 +297,12 @@ class ForeignQuotations:
         self._text = doc.text
         self._other = "en" if doc.lang == "fr" else "fr"
         self._quotations = doc.quotations
-        self._starts = [q.start for q in self._quotations]
         self._foreign: dict[int, bool] = {}  # quotation index -> written in the other language
 
     def covers(self, pos: int) -> bool:
         """True if ``pos`` lies in a quotation written in the other language."""
-        i = bisect_right(self._starts, pos) - 1
-        if i < 0 or pos >= self._quotations[i].end:
+        i = bisect_right(self._quotations.starts, pos) - 1
+        if i < 0 or pos >= self._quotations.ends[i]:
             return False
         foreign = self._foreign.get(i)
         if foreign is None:
@@ -323,10 +322,10 @@ def foreign_quotation_spans(doc: Document) -> ForeignQuotations:
 
 def is_guillemet_quotation(doc: Document, pos: int) -> bool:
     """True if ``pos`` lies in a quotation opened by a French guillemet."""
-    starts = doc.shared("marks.quotation-starts", lambda d: [q.start for q in d.quotations])
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and pos < doc.quotations[i].end:
-        return doc.text[doc.quotations[i].start] in "«‹"
+    quotations = doc.quotations
+    i = bisect_right(quotations.starts, pos) - 1
+    if i >= 0 and pos < quotations.ends[i]:
+        return doc.text[quotations.starts[i]] in "«‹"
     return False
 
 

@@ -539,9 +539,10 @@ class FrenchGuillemetSpacing(_FrenchSpacingRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Finding]:
         if settings.style.french_spacing == "off":
             return
-        found = list(super().check(doc, settings))
-        found.extend(self._glued_outside(doc))
-        yield from sorted(found, key=lambda f: f.start)
+        # Two streams, each in text order; the engine puts every rule's findings in report order, so
+        # they are not gathered and sorted here (on a long text that list was the peak of a whole check).
+        yield from super().check(doc, settings)
+        yield from self._glued_outside(doc)
 
     def _glued_outside(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

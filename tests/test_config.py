@@ -101,3 +101,25 @@ def test_config_errors_name_the_key_and_file(tmp_path: Path, content: str, messa
 def test_defaults_are_lenient() -> None:
     s = Settings()
     assert s.lang == "auto" and s.select is None and s.style.french_spacing == "consistent"
+
+
+def test_one_run_over_a_tree_gives_each_folder_its_own_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Settings are found once per folder in a run: files of sibling and nested folders still get their own."""
+    from presslint.runner import CheckRequest, run_check
+
+    doubled = "Le ministre est arrivé à Bamako..\n"
+    write(tmp_path / "presslint.toml", 'ignore = ["PUN101"]\n')
+    write(tmp_path / "a" / "one.txt", doubled)
+    write(tmp_path / "a" / "two.txt", doubled)
+    write(tmp_path / "b" / "presslint.toml", "ignore = []\n")
+    write(tmp_path / "b" / "one.txt", doubled)
+    write(tmp_path / "b" / "c" / "one.txt", doubled)
+    write(tmp_path / "d" / "presslint.toml", "colour = true\n")
+    write(tmp_path / "d" / "one.txt", doubled)
+    find_config_file.cache_clear()
+    status = run_check(CheckRequest(paths=[str(tmp_path)], output_format="concise", jobs=1))
+    out, err = capsys.readouterr()
+    flagged = sorted(Path(line.split(":")[0]).relative_to(tmp_path).as_posix() for line in out.splitlines()
+                     if "PUN101" in line)
+    assert flagged == ["b/c/one.txt", "b/one.txt"]
+    assert status == 2 and err.count("colour") == 1 and "d/presslint.toml" in err

@@ -81,7 +81,9 @@ class Settings:
     root: str | None = None
 
     def with_overrides(self, **changes: Any) -> Settings:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """These settings with the given values (None: unchanged); the same object when nothing changes."""
+        given = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **given) if given else self
 
 
 # --------------------------------------------------------------------------- validation

@@ -77,7 +77,8 @@ def map_in_order(
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(jobs, len(tasks))
-    chunksize = max(1, min(64, len(tasks) // (workers * 8)))
+    # Small chunks: the last one a worker takes leaves the other idle for up to its length.
+    chunksize = max(1, min(16, len(tasks) // (workers * 8)))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_leave_sigint_to_parent)
     try:
         for report in pool.map(work, tasks, chunksize=chunksize):

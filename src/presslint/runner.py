@@ -54,6 +54,20 @@ class _Settings:
     def __init__(self, request: CheckRequest) -> None:
         self.request = request
         self.fixed: Settings | None = load_config_file(request.config) if request.config else None
+        self._by_folder: dict[Path, Settings | str] = {}
+
+    def for_file(self, path: Path) -> Settings | str:
+        """Settings for a file (or the error that stops them), found once per folder.
+
+        Every file of a folder has the same settings, and finding them costs a
+        path resolution and a config search: on a folder of thousands of
+        articles that was most of what the run did before its first check.
+        """
+        folder = path.parent
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = _safe_settings(self, path)
+        return found
 
     def for_path(self, path: Path) -> Settings:
         base = self.fixed if self.fixed is not None else discover_settings(path)
@@ -118,6 +132,7 @@ def run_check(request: CheckRequest) -> int:
         from presslint.review import ReviewSession
 
         session = ReviewSession.on_terminal(request.color)
+    validated: set[int] = set()  # Settings already known to select known rules (one object per folder)
     for raw in request.paths:
         if raw == "-":
             target_settings = _safe_settings(resolver, Path(request.stdin_filename or "stdin").absolute())
@@ -134,15 +149,17 @@ def run_check(request: CheckRequest) -> int:
             if isinstance(target, WalkError):
                 slots.append(FileReport(target.path, error=target.message))
                 continue
-            settings = _safe_settings(resolver, target)
+            settings = resolver.for_file(target)
             if isinstance(settings, str):
                 slots.append(FileReport(str(target), error=settings))
                 continue
-            try:
-                linter_for(settings)
-            except (UnknownRuleError, RuleFileError, ConfigError) as exc:
-                _err(str(exc))
-                return 2
+            if id(settings) not in validated:
+                try:
+                    linter_for(settings)
+                except (UnknownRuleError, RuleFileError, ConfigError) as exc:
+                    _err(str(exc))
+                    return 2
+                validated.add(id(settings))
             if session is not None:
                 slots.append(session.review_file(target, settings, options))
             else:

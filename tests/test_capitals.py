@@ -131,6 +131,16 @@ def test_derived_list_documents_its_source_and_licence() -> None:
         assert word not in table, word  # a French word as it is, or a person's name
 
 
+def test_each_unaccented_form_stands_for_one_listed_word() -> None:
+    """The lookup puts an accent back on the first letter: it relies on no two listed words sharing a form."""
+    table = accented_capitals()
+    listed = lexicons.load("fr", "accented-capitals")
+    forms = list(table)
+    assert len(set(forms)) == len(forms) == len(listed)
+    assert {table[form] for form in forms} == listed
+    assert all(form[0] in "AEIOUCY" and form[1:] == table[form][1:] for form in forms)
+
+
 def test_derivation_script_on_a_small_dictionary(tmp_path: Path) -> None:
     (tmp_path / "fr.aff").write_text(
         "# AFFIXES v9.9\nSET UTF-8\nFLAG long\nNEEDAFFIX ()\nFORBIDDENWORD {}\n"

@@ -35,12 +35,7 @@ def entries(lang: str, name: str) -> tuple[str, ...]:
         if not resource.is_file():
             return ()
         text = resource.read_text(encoding="utf-8")
-    out: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        line = line.split(" #", 1)[0].rstrip()
-        if line:
-            out.append(line)
-    return tuple(out)
+    lines = [line for line in map(str.strip, text.splitlines()) if line and line[0] != "#"]
+    if " #" in text:  # a comment after an entry: rare, so the long lists skip this loop
+        lines = [entry for entry in (line.split(" #", 1)[0].rstrip() for line in lines) if entry]
+    return tuple(lines)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from presslint.reporting import ReportOptions
 
 WINDOW = 60  # characters of context on each side of the span
+_BATCH = 200  # problems per print
 
 
 def _visible(s: str) -> str:
@@ -86,18 +87,21 @@ def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
     console: Console = Console(file=stream, force_terminal=options.color, no_color=options.color is False,
                                highlight=False, soft_wrap=True)
     styles = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+    # Lines are gathered into one Text and printed in batches: each `console.print` costs far more than
+    # the lines it prints (a large file's thousands of problems took minutes, printed line by line).
+    batch = Text()
+    batched = 0
     for report in reports:
         text_for_fix = report.fixed_text if report.fixed_text is not None else report.original_text
         for d in report.diagnostics:
-            head = Text()
-            head.append(f"{d.path}:{d.line}:{d.column}", style="bold")
-            head.append(" ")
-            head.append(d.code, style=styles.get(d.severity.value, "bold"))
-            head.append(f" {d.rule}", style="cyan")
-            head.append(f" {d.message}")
+            batch.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+            batch.append(" ")
+            batch.append(d.code, style=styles.get(d.severity.value, "bold"))
+            batch.append(f" {d.rule}", style="cyan")
+            batch.append(f" {d.message}")
             if d.fix is not None:
-                head.append(" [*]", style="green")
-            console.print(head)
+                batch.append(" [*]", style="green")
+            batch.append("\n")
             line_text = report.source_lines.get(d.line)
             if line_text is not None:
                 shown, s, e = excerpt(line_text, d)
@@ -106,12 +110,21 @@ def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
                 body.append(shown[:s])
                 body.append(shown[s:e], style="reverse " + styles.get(d.severity.value, ""))
                 body.append(shown[e:])
-                console.print(body)
-                console.print(Text(" " * (len(gutter) - 2) + "│ " + " " * s + "^" * max(1, e - s), style="dim"))
+                batch.append(body)
+                batch.append("\n")
+                batch.append(" " * (len(gutter) - 2) + "│ " + " " * s + "^" * max(1, e - s), style="dim")
+                batch.append("\n")
             hint = _fix_text(d, text_for_fix)
             if hint:
-                console.print(Text(f"      = {hint}", style="green"))
-            console.print()
+                batch.append(f"      = {hint}", style="green")
+                batch.append("\n")
+            batch.append("\n")
+            batched += 1
+            if batched == _BATCH:
+                console.print(batch, end="")
+                batch, batched = Text(), 0
+    if batched:
+        console.print(batch, end="")
     if options.statistics:
         for line in statistics_lines(reports):
             console.print(line)

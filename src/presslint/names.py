@@ -427,20 +427,20 @@ def mention_table(doc: Document) -> MentionTable:
             run_numbers.append(number)
             run_initial.append(initial)
 
-    sentences = doc.sentences
+    sentence_starts, sentence_ends = doc.sentences.starts, doc.sentences.ends
     particles = lex.particles
-    k, last = 0, len(sentences)  # k: the first sentence that may hold the current phrase (phrases come in order)
+    k, last = 0, len(sentence_ends)  # k: the first sentence that may hold the current phrase (phrases come in order)
     sentence_start = sentence_end = 0  # of sentence k, once the first phrase has found it
     for m in _phrases(particles).finditer(text):
         (start, end), (words_start, words_end), (head, _) = m.regs
         if words_start < 0:
             start = head  # the phrase begins with its first word, before the capital the pattern met
         if start >= sentence_end:  # past sentence k (most phrases are not: a sentence holds several)
-            while k < last and sentences[k].end <= start:
+            while k < last and sentence_ends[k] <= start:
                 k += 1
             if k == last:
                 break
-            sentence_start, sentence_end = sentences[k]
+            sentence_start, sentence_end = sentence_starts[k], sentence_ends[k]
         if words_start >= 0 and sentence_start <= start and words_end <= sentence_end:
             words = text[words_start:words_end]
             number = run_ids.get(words)
@@ -469,11 +469,10 @@ def mention_table(doc: Document) -> MentionTable:
                 continue
         i = k
         found = []
-        while i < last and sentences[i].start < end:  # a phrase may run over sentences: each part alone
-            sentence = sentences[i]
-            a, b = max(start, sentence.start), min(end, sentence.end)
+        while i < last and sentence_starts[i] < end:  # a phrase may run over sentences: each part alone
+            a, b = max(start, sentence_starts[i]), min(end, sentence_ends[i])
             if a < b:
-                _runs(text, _tokens(text, a, b, particles), sentence.start, found)
+                _runs(text, _tokens(text, a, b, particles), sentence_starts[i], found)
             i += 1
         add_runs(found)
     # Sentence-initial single words count as names only if written capitalised mid-sentence too.

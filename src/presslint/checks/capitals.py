@@ -223,18 +223,18 @@ class CapitalisationVariant(DocumentRule):
 
         leaves_out = _LeftOut(stop)
         words = capitalised_words(doc)
-        sentences = doc.sentences
-        k, last = 0, len(sentences)
+        sentence_starts, sentence_ends = doc.sentences.starts, doc.sentences.ends
+        k, last = 0, len(sentence_ends)
         sentence_start = sentence_end = 0  # of sentence k, once the first pair has found it
         for n, (s1, e1, s2, e2) in enumerate(zip(words[::4], words[1::4], words[2::4], words[3::4])):
             if e2 - s2 < 3:  # the cheap tests first (no word one space after: both -1)
                 continue
             if s1 >= sentence_end:  # past sentence k (most pairs are not)
-                while k < last and sentences[k].end <= s1:
+                while k < last and sentence_ends[k] <= s1:
                     k += 1
                 if k == last:
                     break
-                sentence_start, sentence_end = sentences[k]
+                sentence_start, sentence_end = sentence_starts[k], sentence_ends[k]
             if s1 < sentence_start or e2 > sentence_end:
                 continue
             i = 4 * n

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from presslint import lexicons
 from presslint import timed_regex as regex  # every pattern call runs under a time budget
 from presslint.diagnostics import Applicability, Severity
+from presslint.document import Span
 from presslint.formats.prose import Block, BlockKind
 from presslint.rule import BadExample, DocumentRule, Finding, GoodExample, RuleMeta
 
 if TYPE_CHECKING:
     from presslint.config import Settings
-    from presslint.document import Document, Span
+    from presslint.document import Document
 
 # --------------------------------------------------------------------------- words
 
@@ -166,13 +167,13 @@ def at_sentence_start(doc: Document, offset: int) -> bool:
 
 def _sentence_blocks(doc: Document) -> Iterator[tuple[Block, list[Span]]]:
     """Each block with its sentences, in order."""
-    sentences = doc.sentences
-    i = 0
+    starts, ends = doc.sentences.starts, doc.sentences.ends
+    i, count = 0, len(starts)
     for block in doc.blocks:
         mine: list[Span] = []
-        while i < len(sentences) and sentences[i].start < block.end:
-            if sentences[i].start >= block.start:
-                mine.append(sentences[i])
+        while i < count and starts[i] < block.end:
+            if starts[i] >= block.start:
+                mine.append(Span(starts[i], ends[i]))
             i += 1
         yield block, mine
 

@@ -349,12 +349,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> SpanList:
-        out = SpanList()
-        for block in self.blocks:
-            for start, end in segment_sentences(self.text, block, self.lang):
-                out.starts.append(start)
-                out.ends.append(end)
-        return out
+        return SpanList(span for block in self.blocks for span in segment_sentences(self.text, block, self.lang))
 
     @cached_property
     def quotations(self) -> SpanList:
@@ -373,7 +368,6 @@ class Document:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
-
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect_right(self._block_starts, offset) - 1

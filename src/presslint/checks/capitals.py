@@ -296,11 +296,15 @@ class CapitalisationVariant(DocumentRule):
 # --------------------------------------------------------------------------- CON104
 
 
-# Each capital letter with the accented capitals that write it with an accent: `E` -> `ÉÈÊË`.
-_ACCENTED_FORMS: dict[str, str] = {}
-for _letter in "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ":
-    _base = unicodedata.normalize("NFD", _letter)[0]
-    _ACCENTED_FORMS[_base] = _ACCENTED_FORMS.get(_base, "") + _letter
+def _accented_forms(capitals: str) -> dict[str, str]:
+    """Each capital letter with those of ``capitals`` that write it with an accent: `E` -> `ÉÈÊË`."""
+    forms: dict[str, str] = defaultdict(str)
+    for capital in capitals:
+        forms[unicodedata.normalize("NFD", capital)[0]] += capital
+    return dict(forms)
+
+
+_ACCENTED_FORMS = _accented_forms("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ")
 
 
 class AccentedCapitals(Mapping[str, str]):

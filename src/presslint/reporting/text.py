@@ -88,7 +88,7 @@ def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
                                highlight=False, soft_wrap=True)
     styles = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
     # Lines are gathered into one Text and printed in batches: each `console.print` costs far more than
-    # the lines it prints (a large file's thousands of problems took minutes, printed line by line).
+    # the lines it prints (printed line by line, a report of thousands of problems took longer than the check).
     batch = Text()
     batched = 0
     for report in reports:

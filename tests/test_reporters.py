@@ -50,6 +50,25 @@ def _sarif_validator() -> jsonschema.Draft4Validator:
     return jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
+# --------------------------------------------------------------------------- json
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_report_is_laid_out_as_one_indented_array(count: int) -> None:
+    """Written one diagnostic at a time, the report reads exactly as `json.dump(array, indent=2)` writes it."""
+    diagnostics = [
+        _diag(offset=10 * i, end_offset=10 * i + 2, message=f"Ligne {i}:\n« citation »\t\\ fin",
+              fix=Fix((Edit(10 * i, 10 * i + 1, "\u00a0"),), Applicability.UNSAFE) if i % 2 else None,
+              extra={"record_line": i, "pronouns": ["j’", "nous"]})
+        for i in range(count)
+    ]
+    reports = [FileReport("news/a.txt", diagnostics=diagnostics[:2]), FileReport("news/b.txt"),
+               FileReport("news/c.txt", diagnostics=diagnostics[2:])]
+    expected = json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    assert _render(reports, "json") == expected
+    assert _render(reports, "jsonl") == "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in diagnostics)
+
+
 # --------------------------------------------------------------------------- github
 
 

@@ -13,10 +13,16 @@ if TYPE_CHECKING:
 
 
 def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions) -> None:
-    objects = [d.to_dict() for r in reports for d in r.diagnostics]
+    """Write each diagnostic as it is serialised: a large run's objects are never all held at once."""
+    diagnostics = (d for r in reports for d in r.diagnostics)
     if options.format == "jsonl":
-        for obj in objects:
-            stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    else:
-        json.dump(objects, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        for d in diagnostics:
+            stream.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        return
+    # The layout of `json.dump(array, indent=2)`, one element at a time: an element's own lines are
+    # indented one level further (a JSON string holds no raw line break, so every "\n" is layout).
+    opening = "[\n  "
+    for d in diagnostics:
+        stream.write(opening + json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        opening = ",\n  "
+    stream.write("[]\n" if opening == "[\n  " else "\n]\n")

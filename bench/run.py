@@ -127,6 +127,20 @@ print(json.dumps([{"seconds": min(w), "cpu_seconds": min(c), "median_seconds": s
                    "diagnostics": n, "peak_mb": peak} for w, c, n in zip(walls, cpus, counts)]))
 """
 
+PEAK_OF_CHILD = r"""
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def cli_peak_mb(cmd: list[str]) -> int:
+    """Peak resident memory of a command, from a fresh process whose only child it is."""
+    out = subprocess.run([sys.executable, "-c", PEAK_OF_CHILD, *cmd], capture_output=True, text=True, check=True,
+                         env=_cached_bytecode_env())
+    return round(float(out.stdout.strip()))
+
+
 WARM_UP: dict[str, Path] = {}  # language -> every source article once, written by main()
 
 
@@ -200,6 +214,8 @@ def main() -> None:
         results["default_rules"] = whole
         results["ratio_10MB_over_1MB"] = round(big["seconds"] / small["seconds"], 2)
         results["cpu_ratio_10MB_over_1MB"] = round(big["cpu_seconds"] / small["cpu_seconds"], 2)
+        # The whole command on 10 MB, as a user runs it: reading and decoding the file, the report.
+        results["cli_10MB_peak_mb"] = cli_peak_mb([exe, "check", "--exit-zero", "--format", "concise", str(files["10MB"])])
 
         families: dict[str, int] = {}
         for family in FAMILIES:
@@ -240,6 +256,7 @@ def main() -> None:
         print(f"{label:<8} {m['seconds']:>8} {m['median_seconds']:>9} {m['cpu_seconds']:>8} {m['kb_per_s']:>8} "
               f"{m['cpu_kb_per_s']:>9} {m['peak_mb']:>8} {m['diagnostics']:>7}")
     print(f"10 MB / 1 MB time ratio: {results['ratio_10MB_over_1MB']} (CPU: {results['cpu_ratio_10MB_over_1MB']})")
+    print(f"peak memory of `presslint check --format concise` on 10 MB: {results['cli_10MB_peak_mb']} MB")
     print("throughput by family on 1 MB (KB/s): " + ", ".join(f"{k} {v}" for k, v in families.items()))
     f = results["folder"]
     assert isinstance(f, dict)

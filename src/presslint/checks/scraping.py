@@ -5,7 +5,6 @@ site's navigation and sharing lines caught in the body.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -253,6 +252,8 @@ class Mojibake(DocumentRule):
         )
 
     def _differences(self, base: int, before: str, after: str) -> Iterator[Finding]:
+        import difflib  # only a text with mojibake gets here
+
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":

@@ -57,16 +57,20 @@ class _Settings:
         self._by_folder: dict[Path, Settings | str] = {}
 
     def for_file(self, path: Path) -> Settings | str:
-        """Settings for a file (or the error that stops them), found once per folder.
+        """Settings for a file (or the error that stops them), found and their rules checked once per folder.
 
         Every file of a folder has the same settings, and finding them costs a
         path resolution and a config search: on a folder of thousands of
         articles that was most of what the run did before its first check.
+        A selection of unknown rules or a broken rule file raises here.
         """
         folder = path.parent
         found = self._by_folder.get(folder)
         if found is None:
-            found = self._by_folder[folder] = _safe_settings(self, path)
+            found = _safe_settings(self, path)
+            if isinstance(found, Settings):
+                linter_for(found)
+            self._by_folder[folder] = found
         return found
 
     def for_path(self, path: Path) -> Settings:
@@ -132,7 +136,6 @@ def run_check(request: CheckRequest) -> int:
         from presslint.review import ReviewSession
 
         session = ReviewSession.on_terminal(request.color)
-    validated: set[int] = set()  # Settings already known to select known rules (one object per folder)
     for raw in request.paths:
         if raw == "-":
             target_settings = _safe_settings(resolver, Path(request.stdin_filename or "stdin").absolute())
@@ -149,17 +152,14 @@ def run_check(request: CheckRequest) -> int:
             if isinstance(target, WalkError):
                 slots.append(FileReport(target.path, error=target.message))
                 continue
-            settings = resolver.for_file(target)
+            try:
+                settings = resolver.for_file(target)
+            except (UnknownRuleError, RuleFileError, ConfigError) as exc:
+                _err(str(exc))
+                return 2
             if isinstance(settings, str):
                 slots.append(FileReport(str(target), error=settings))
                 continue
-            if id(settings) not in validated:
-                try:
-                    linter_for(settings)
-                except (UnknownRuleError, RuleFileError, ConfigError) as exc:
-                    _err(str(exc))
-                    return 2
-                validated.add(id(settings))
             if session is not None:
                 slots.append(session.review_file(target, settings, options))
             else:

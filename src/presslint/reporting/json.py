@@ -21,8 +21,9 @@ def render(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
         return
     # The layout of `json.dump(array, indent=2)`, one element at a time: an element's own lines are
     # indented one level further (a JSON string holds no raw line break, so every "\n" is layout).
-    opening = "[\n  "
+    first = True
     for d in diagnostics:
-        stream.write(opening + json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  "))
-        opening = ",\n  "
-    stream.write("[]\n" if opening == "[\n  " else "\n]\n")
+        element = json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        stream.write(("[\n  " if first else ",\n  ") + element)
+        first = False
+    stream.write("[]\n" if first else "\n]\n")

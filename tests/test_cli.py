@@ -108,6 +108,26 @@ def test_unknown_rule_is_a_usage_error() -> None:
     assert b"unknown rule code or name `NOPE999`" in proc.stderr
 
 
+def test_unknown_rule_in_a_config_file_names_the_file(tmp_path: Path) -> None:
+    """The same unknown code blames the config file that selects it, and the command line when it comes from there."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "presslint.toml").write_text('ignore = ["NOPE999"]\n', encoding="utf-8")
+    (desk / "a.txt").write_text("Texte..\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Texte..\n", encoding="utf-8")
+    proc = presslint("check", str(tmp_path))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert proc.stderr.decode().splitlines() == [
+        f"presslint: error: {desk / 'presslint.toml'}: unknown rule code or name `NOPE999` (see `presslint rules`)"
+    ]
+    jsonl = tmp_path / "desk" / "articles.jsonl"
+    jsonl.write_text('{"id": 1, "text": "Texte.."}\n', encoding="utf-8")
+    proc = presslint("check", "--input-format", "jsonl", str(jsonl))
+    assert proc.returncode == 2 and str(desk / "presslint.toml").encode() in proc.stderr
+    proc = presslint("check", "--ignore", "NOPE999", str(tmp_path / "b.txt"))
+    assert proc.returncode == 2 and proc.stderr.startswith(b"presslint: error: unknown rule code or name `NOPE999`")
+
+
 def test_bad_config_is_an_error_naming_the_key(tmp_path: Path) -> None:
     (tmp_path / "presslint.toml").write_text('colour = "red"\n', encoding="utf-8")
     article = tmp_path / "a.txt"

@@ -40,6 +40,10 @@ BUILTIN_CHECK_MODULES: tuple[str, ...] = (
 class UnknownRuleError(Exception):
     """A selector (code, prefix or name) that matches no rule."""
 
+    def __init__(self, selector: str) -> None:
+        super().__init__(f"unknown rule code or name `{selector}` (see `presslint rules`)")
+        self.selector = selector
+
 
 def builtin_rules_dir() -> Path:
     """The built-in rule files: inside the installed package, or ``rules/`` of a source checkout."""
@@ -93,7 +97,7 @@ class Registry:
             return [self.by_name[selector]]
         found = [r for r in self.rules if r.meta.code.startswith(selector)]
         if not found:
-            raise UnknownRuleError(f"unknown rule code or name `{selector}` (see `presslint rules`)")
+            raise UnknownRuleError(selector)
         return found
 
     def select(

@@ -69,9 +69,19 @@ class _Settings:
         if found is None:
             found = _safe_settings(self, path)
             if isinstance(found, Settings):
-                linter_for(found)
+                self.check_rules(found)
             self._by_folder[folder] = found
         return found
+
+    def check_rules(self, settings: Settings) -> None:
+        """Select the rules of ``settings`` once; an unknown rule that a config file names is reported with the file."""
+        try:
+            linter_for(settings)
+        except UnknownRuleError as exc:
+            r = self.request
+            if settings.origin and exc.selector not in (*(r.select or ()), *r.ignore, *r.extend_select):
+                raise ConfigError(f"{settings.origin}: {exc}") from None
+            raise
 
     def for_path(self, path: Path) -> Settings:
         base = self.fixed if self.fixed is not None else discover_settings(path)
@@ -195,7 +205,7 @@ def _run_jsonl(request: CheckRequest, resolver: _Settings, options: FileOptions)
             errors += 1
             continue
         try:
-            linter_for(settings)
+            resolver.check_rules(settings)
             src = decode_bytes(sys.stdin.buffer.read(), label) if raw == "-" else read_source(Path(raw))
         except (UnknownRuleError, RuleFileError, ConfigError) as exc:
             _err(str(exc))
